@@ -1,0 +1,152 @@
+package dev.codemode.core.typescript;
+
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * JSDoc comments: the lines a schema contributes (description and validation hints) and the
+ * comment text around them. Every line produced here is already escaped ({@code *}{@code /}
+ * becomes {@code *\/}), so it can never close the comment early.
+ */
+final class JsDoc {
+
+  /** Keywords shown as {@code @keyword value} when their value is a string. */
+  private static final List<String> STRING_TAGS = List.of("format", "contentEncoding");
+
+  /** Keywords shown as {@code @keyword value} when their value is a number, in this order. */
+  private static final List<String> NUMBER_TAGS =
+      List.of(
+          "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+          "minLength", "maxLength");
+
+  private JsDoc() {}
+
+  /**
+   * The lines of a free text such as a description: line ends normalized, trailing white space
+   * removed, leading and trailing blank lines dropped, {@code *}{@code /} escaped. Blank text
+   * gives no lines.
+   */
+  static List<String> textLines(String text) {
+    String[] raw = text.replace("\r\n", "\n").split("[\n\r\u2028\u2029]", -1);
+    int first = 0;
+    int last = raw.length - 1;
+    while (first <= last && raw[first].isBlank()) {
+      first++;
+    }
+    while (last >= first && raw[last].isBlank()) {
+      last--;
+    }
+    List<String> lines = new ArrayList<>();
+    for (int i = first; i <= last; i++) {
+      lines.add(escape(raw[i].stripTrailing()));
+    }
+    return lines;
+  }
+
+  /** The description of a schema as lines; none when it has no string {@code description}. */
+  static List<String> descriptionLines(JsonNode schema) {
+    JsonNode description = schema.isObject() ? schema.get("description") : null;
+    if (description == null || !description.isString()) {
+      return List.of();
+    }
+    return textLines(description.stringValue());
+  }
+
+  /**
+   * What a schema tells a reader of its property or named type: the description, then one tag per
+   * validation keyword present ({@code @format}, {@code @contentEncoding}, {@code @minimum}, {@code
+   * @maximum}, {@code @exclusiveMinimum}, {@code @exclusiveMaximum}, {@code @multipleOf}, {@code
+   * @minLength}, {@code @maxLength}, {@code @pattern}, {@code @minItems}, {@code @maxItems}, {@code
+   * @uniqueItems}, {@code @minProperties}, {@code @maxProperties}, {@code @default}, {@code
+   * @example}, {@code @deprecated}). A keyword whose value has the wrong JSON kind is left out.
+   */
+  static List<String> schemaLines(JsonNode schema) {
+    if (!schema.isObject()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>(descriptionLines(schema));
+    for (String keyword : STRING_TAGS) {
+      addStringTag(lines, schema, keyword);
+    }
+    for (String keyword : NUMBER_TAGS) {
+      addNumberTag(lines, schema, keyword);
+    }
+    addStringTag(lines, schema, "pattern");
+    addNumberTag(lines, schema, "minItems");
+    addNumberTag(lines, schema, "maxItems");
+    addFlagTag(lines, schema, "uniqueItems");
+    addNumberTag(lines, schema, "minProperties");
+    addNumberTag(lines, schema, "maxProperties");
+    JsonNode defaultValue = schema.get("default");
+    if (defaultValue != null) {
+      lines.add("@default " + escape(TsLiterals.compactJson(defaultValue)));
+    }
+    JsonNode examples = schema.get("examples");
+    if (examples != null && examples.isArray()) {
+      for (JsonNode example : examples.values()) {
+        lines.add("@example " + escape(TsLiterals.compactJson(example)));
+      }
+    }
+    addFlagTag(lines, schema, "deprecated");
+    return lines;
+  }
+
+  /**
+   * Appends a comment for {@code lines} at {@code indent}: nothing for no lines, {@code /** text
+   * *}{@code /} for one line, else a block with one {@code  * } line each.
+   */
+  static void append(StringBuilder out, List<String> lines, String indent) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    if (lines.size() == 1) {
+      out.append(indent).append("/** ").append(lines.get(0)).append(" */\n");
+      return;
+    }
+    appendBlock(out, lines, indent);
+  }
+
+  /** Appends a block comment for {@code lines} at {@code indent}, even for a single line. */
+  static void appendBlock(StringBuilder out, List<String> lines, String indent) {
+    out.append(indent).append("/**\n");
+    for (String line : lines) {
+      out.append(indent).append(line.isEmpty() ? " *" : " * " + line).append('\n');
+    }
+    out.append(indent).append(" */\n");
+  }
+
+  /** Escapes the comment terminator in {@code text}. */
+  static String escape(String text) {
+    return text.replace("*/", "*\\/");
+  }
+
+  private static void addStringTag(List<String> lines, JsonNode schema, String keyword) {
+    JsonNode value = schema.get(keyword);
+    if (value != null && value.isString()) {
+      lines.add("@" + keyword + " " + escape(singleLine(value.stringValue())));
+    }
+  }
+
+  private static void addNumberTag(List<String> lines, JsonNode schema, String keyword) {
+    JsonNode value = schema.get(keyword);
+    if (value != null && value.isNumber()) {
+      lines.add("@" + keyword + " " + TsLiterals.compactJson(value));
+    }
+  }
+
+  private static void addFlagTag(List<String> lines, JsonNode schema, String keyword) {
+    JsonNode value = schema.get(keyword);
+    if (value != null && value.isBoolean() && value.booleanValue()) {
+      lines.add("@" + keyword);
+    }
+  }
+
+  /** {@code text} with its line breaks written as escapes, to fit on one comment line. */
+  static String singleLine(String text) {
+    return text.replace("\r", "\\r")
+        .replace("\n", "\\n")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029");
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The JSON Schema to TypeScript renderer: {@link dev.codemode.core.typescript.TypeScriptRenderer}
+ * turns connector descriptors into the declarations model code is written against.
+ */
+package dev.codemode.core.typescript;
