@@ -77,8 +77,8 @@ final class SchemaConverter {
 
   /**
    * The intersection of what the schema says by itself ({@code enum}, {@code const}, {@code
-   * type}, {@code properties}), by {@code $ref}, and by each combinator. A bare {@code type:
-   * "object"} is dropped when other parts say more.
+   * type}, {@code properties}), by {@code $ref}, and by each combinator, in that order. A bare
+   * {@code type: "object"} is dropped when the other parts say more than {@code unknown}.
    */
   private TsType convertParts(JsonNode schema, int depth) {
     List<TsType> parts = new ArrayList<>();
@@ -103,10 +103,11 @@ final class SchemaConverter {
       }
       parts.add(TsType.intersection(members));
     }
-    if (own != null && !(own.equals(TsType.ANY_OBJECT) && !parts.isEmpty())) {
-      parts.add(0, own);
+    TsType others = TsType.intersection(parts);
+    if (own == null || (own.equals(TsType.ANY_OBJECT) && !others.equals(TsType.UNKNOWN))) {
+      return others;
     }
-    return parts.isEmpty() ? TsType.UNKNOWN : TsType.intersection(parts);
+    return TsType.intersection(List.of(own, others));
   }
 
   /** The union of the members of an {@code anyOf}/{@code oneOf} array, or null if it is absent. */

@@ -32,7 +32,7 @@ final class Fixtures {
    */
   static String inputTypes(String input) {
     String text = TypeScriptRenderer.declarations(connector("c", "", tool("t", "", input, null)));
-    return text.substring(0, text.indexOf("\ndeclare const") - 1);
+    return text.substring(0, text.indexOf("\ndeclare const"));
   }
 
   /** {@link TypeScriptRenderer#typeExpression} of a schema that is its own root. */
