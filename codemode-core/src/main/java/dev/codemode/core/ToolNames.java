@@ -15,7 +15,15 @@ import java.util.regex.Pattern;
 public final class ToolNames {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-  private static final Pattern SEPARATORS = Pattern.compile("[-.\\s]");
+  /**
+   * {@code -}, {@code .} and white space as JavaScript's {@code \s} defines it (which, unlike
+   * Java's, includes no-break and other Unicode spaces and the byte order mark), so that names
+   * sanitize as in the reference implementation.
+   */
+  private static final Pattern SEPARATORS =
+      Pattern.compile(
+          "[-.\\t\\n\\x0B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F"
+              + "\\u3000\\uFEFF]");
   private static final Pattern NOT_IDENTIFIER_PART = Pattern.compile("[^A-Za-z0-9_$]");
 
   /**
