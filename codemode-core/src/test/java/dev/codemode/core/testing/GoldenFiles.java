@@ -67,8 +67,11 @@ public final class GoldenFiles {
 
   /** A unified diff ({@code ---}/{@code +++} headers, {@code @@} hunks, 3 lines of context). */
   public static String unifiedDiff(String expected, String actual) {
-    List<String> a = List.of(expected.split("\n", -1));
-    List<String> b = List.of(actual.split("\n", -1));
+    List<String> a = lines(expected);
+    List<String> b = lines(actual);
+    if (a.equals(b)) {
+      return "--- golden\n+++ actual\n(only the line end at the end of the text differs)\n";
+    }
     // Longest common subsequence table, filled from the end.
     int[][] common = new int[a.size() + 1][b.size() + 1];
     for (int i = a.size() - 1; i >= 0; i--) {
@@ -79,58 +82,59 @@ public final class GoldenFiles {
                 : Math.max(common[i + 1][j], common[i][j + 1]);
       }
     }
-    // Edit script: ' ', '-', '+' with the line numbers (0-based) in a and b.
-    List<char[]> kinds = new ArrayList<>();
-    List<int[]> positions = new ArrayList<>();
+    List<Edit> edits = new ArrayList<>();
     int i = 0;
     int j = 0;
     while (i < a.size() || j < b.size()) {
       if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
-        kinds.add(new char[] {' '});
-        positions.add(new int[] {i++, j++});
-      } else if (j < b.size() && (i == a.size() || common[i][j + 1] >= common[i + 1][j])) {
-        kinds.add(new char[] {'+'});
-        positions.add(new int[] {i, j++});
+        edits.add(new Edit(' ', a.get(i), i++, j++));
+      } else if (i < a.size() && (j == b.size() || common[i + 1][j] >= common[i][j + 1])) {
+        edits.add(new Edit('-', a.get(i), i++, j));
       } else {
-        kinds.add(new char[] {'-'});
-        positions.add(new int[] {i++, j});
+        edits.add(new Edit('+', b.get(j), i, j++));
       }
     }
     StringBuilder out = new StringBuilder("--- golden\n+++ actual\n");
     int index = 0;
-    while (index < kinds.size()) {
-      if (kinds.get(index)[0] == ' ') {
+    while (index < edits.size()) {
+      if (edits.get(index).kind() == ' ') {
         index++;
         continue;
       }
+      // A hunk runs from 3 lines before this change to 3 lines after the last change that is at
+      // most 6 unchanged lines from the previous one.
       int start = Math.max(0, index - CONTEXT_LINES);
-      int end = index;
       int lastChange = index;
-      while (end < kinds.size() && end - lastChange <= 2 * CONTEXT_LINES) {
-        if (kinds.get(end)[0] != ' ') {
-          lastChange = end;
+      for (int k = index; k < edits.size() && k - lastChange <= 2 * CONTEXT_LINES; k++) {
+        if (edits.get(k).kind() != ' ') {
+          lastChange = k;
         }
-        end++;
       }
-      end = Math.min(kinds.size(), lastChange + CONTEXT_LINES + 1);
-      int aStart = positions.get(start)[0];
-      int bStart = positions.get(start)[1];
-      int aCount = 0;
-      int bCount = 0;
+      int end = Math.min(edits.size(), lastChange + CONTEXT_LINES + 1);
+      int expectedCount = 0;
+      int actualCount = 0;
       StringBuilder hunk = new StringBuilder();
-      for (int k = start; k < end; k++) {
-        char kind = kinds.get(k)[0];
-        int[] position = positions.get(k);
-        String line = kind == '+' ? b.get(position[1]) : a.get(position[0]);
-        hunk.append(kind).append(line).append('\n');
-        aCount += kind == '+' ? 0 : 1;
-        bCount += kind == '-' ? 0 : 1;
+      for (Edit edit : edits.subList(start, end)) {
+        hunk.append(edit.kind()).append(edit.line()).append('\n');
+        expectedCount += edit.kind() == '+' ? 0 : 1;
+        actualCount += edit.kind() == '-' ? 0 : 1;
       }
-      out.append("@@ -").append(aStart + 1).append(',').append(aCount)
-          .append(" +").append(bStart + 1).append(',').append(bCount).append(" @@\n")
-          .append(hunk);
+      out.append("@@ -").append(edits.get(start).expectedLine() + 1).append(',')
+          .append(expectedCount).append(" +").append(edits.get(start).actualLine() + 1)
+          .append(',').append(actualCount).append(" @@\n").append(hunk);
       index = end;
     }
     return out.toString();
+  }
+
+  /** One line of the edit script: kept ({@code ' '}), removed ({@code -}) or added ({@code +}). */
+  private record Edit(char kind, String line, int expectedLine, int actualLine) {}
+
+  private static List<String> lines(String text) {
+    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+    if (lines.get(lines.size() - 1).isEmpty()) {
+      lines.remove(lines.size() - 1);
+    }
+    return lines;
   }
 }
