@@ -73,11 +73,10 @@ final class ConnectorTypes {
       }
       declarations.put(outputName, output);
     }
-    Map<String, List<String>> docs = new HashMap<>();
+    // Converting a definition may add more definitions to the end of the list.
     for (int i = 0; i < definitions.pending.size(); i++) {
       PendingDefinition definition = definitions.pending.get(i);
       declarations.put(definition.name(), definitions.convertDefinition(definition));
-      docs.put(definition.name(), JsDoc.schemaLines(definition.definition()));
     }
     Map<String, TsType> acyclic = TypeReferences.withoutCircularAliases(declarations);
     List<ToolTypes> tools = new ArrayList<>();
@@ -96,7 +95,9 @@ final class ConnectorTypes {
     for (PendingDefinition definition : definitions.pending) {
       namedTypes.add(
           new NamedType(
-              definition.name(), docs.get(definition.name()), acyclic.get(definition.name())));
+              definition.name(),
+              JsDoc.schemaLines(definition.definition()),
+              acyclic.get(definition.name())));
     }
     return new ConnectorTypes(connector, List.copyOf(tools), List.copyOf(namedTypes));
   }

@@ -87,21 +87,17 @@ final class SchemaConverter {
     if (ref != null && ref.isString()) {
       parts.add(convertRef(ref.stringValue(), depth));
     }
-    TsType anyOf = convertMembers(schema.get("anyOf"), depth);
+    List<TsType> anyOf = convertMembers(schema.get("anyOf"), depth);
     if (anyOf != null) {
-      parts.add(anyOf);
+      parts.add(TsType.union(anyOf));
     }
-    TsType oneOf = convertMembers(schema.get("oneOf"), depth);
+    List<TsType> oneOf = convertMembers(schema.get("oneOf"), depth);
     if (oneOf != null) {
-      parts.add(oneOf);
+      parts.add(TsType.union(oneOf));
     }
-    JsonNode allOf = schema.get("allOf");
-    if (allOf != null && allOf.isArray() && !allOf.isEmpty()) {
-      List<TsType> members = new ArrayList<>();
-      for (JsonNode member : allOf.values()) {
-        members.add(convert(member, depth + 1));
-      }
-      parts.add(TsType.intersection(members));
+    List<TsType> allOf = convertMembers(schema.get("allOf"), depth);
+    if (allOf != null) {
+      parts.add(TsType.intersection(allOf));
     }
     TsType others = TsType.intersection(parts);
     if (own == null || (own.equals(TsType.ANY_OBJECT) && !others.equals(TsType.UNKNOWN))) {
@@ -110,8 +106,8 @@ final class SchemaConverter {
     return TsType.intersection(List.of(own, others));
   }
 
-  /** The union of the members of an {@code anyOf}/{@code oneOf} array, or null if it is absent. */
-  private TsType convertMembers(JsonNode members, int depth) {
+  /** The types of the members of a combinator array, or null if it is absent or empty. */
+  private List<TsType> convertMembers(JsonNode members, int depth) {
     if (members == null || !members.isArray() || members.isEmpty()) {
       return null;
     }
@@ -119,7 +115,7 @@ final class SchemaConverter {
     for (JsonNode member : members.values()) {
       types.add(convert(member, depth + 1));
     }
-    return TsType.union(types);
+    return types;
   }
 
   /** What {@code enum}, {@code const}, {@code type} or {@code properties} say, or null if none. */
