@@ -54,18 +54,52 @@ final class JsDoc {
   }
 
   /**
-   * What a schema tells a reader of its property or named type: the description, then one tag per
-   * validation keyword present ({@code @format}, {@code @contentEncoding}, {@code @minimum}, {@code
-   * @maximum}, {@code @exclusiveMinimum}, {@code @exclusiveMaximum}, {@code @multipleOf}, {@code
-   * @minLength}, {@code @maxLength}, {@code @pattern}, {@code @minItems}, {@code @maxItems}, {@code
-   * @uniqueItems}, {@code @minProperties}, {@code @maxProperties}, {@code @default}, {@code
-   * @example}, {@code @deprecated}). A keyword whose value has the wrong JSON kind is left out.
+   * The comment lines of a property schema: its description, then one hint tag per keyword. A
+   * nullable wrapper ({@code anyOf}/{@code oneOf} of a schema and {@code {"type": "null"}}) also
+   * shows the hints of the wrapped schema, so {@code Optional<LocalDate>} keeps its {@code
+   * @format date}.
    */
   static List<String> schemaLines(JsonNode schema) {
     if (!schema.isObject()) {
       return List.of();
     }
+    JsonNode wrapped = nullableMember(schema);
     List<String> lines = new ArrayList<>(descriptionLines(schema));
+    if (lines.isEmpty() && wrapped != null) {
+      lines.addAll(descriptionLines(wrapped));
+    }
+    addHints(lines, schema);
+    if (wrapped != null) {
+      addHints(lines, wrapped);
+    }
+    return lines;
+  }
+
+  /** The non-null member of a two-member {@code anyOf}/{@code oneOf} with a null member. */
+  private static JsonNode nullableMember(JsonNode schema) {
+    for (String keyword : new String[] {"anyOf", "oneOf"}) {
+      JsonNode members = schema.get(keyword);
+      if (members == null || !members.isArray() || members.size() != 2) {
+        continue;
+      }
+      for (int i = 0; i < 2; i++) {
+        JsonNode member = members.get(i);
+        JsonNode other = members.get(1 - i);
+        if (isNullSchema(member) && other.isObject()) {
+          return other;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isNullSchema(JsonNode schema) {
+    JsonNode type = schema.get("type");
+    return schema.isObject() && schema.size() == 1 && type != null && type.isString()
+        && type.stringValue().equals("null");
+  }
+
+  private static void addHints(List<String> lines, JsonNode schema) {
     for (String keyword : STRING_TAGS) {
       addStringTag(lines, schema, keyword);
     }
@@ -89,7 +123,6 @@ final class JsDoc {
       }
     }
     addFlagTag(lines, schema, "deprecated");
-    return lines;
   }
 
   /**

@@ -230,6 +230,14 @@ final class SchemaConverter {
     if (patternProperties != null && patternProperties.isObject() && !patternProperties.isEmpty()) {
       indexType = TsType.UNKNOWN;
     }
+    List<String> keys = enumeratedKeys(schema.get("propertyNames"));
+    if (keys != null && members.isEmpty() && indexType != null) {
+      // a map whose keys are an enum (Map<Status, V>): one optional member per key
+      for (String key : keys) {
+        members.add(new TsType.Member(key, true, indexType, List.of()));
+      }
+      return new TsType.ObjectLiteral(members, null);
+    }
     if (members.isEmpty() && indexType == null) {
       boolean closed = additional != null && additional.isBoolean() && !additional.booleanValue();
       return closed ? TsType.EMPTY_OBJECT : TsType.ANY_OBJECT;
@@ -238,6 +246,33 @@ final class SchemaConverter {
       indexType = widenForMembers(indexType, members);
     }
     return new TsType.ObjectLiteral(members, indexType);
+  }
+
+  /**
+   * The allowed keys when {@code propertyNames} is an {@code enum} of strings (directly or through
+   * a local {@code $ref}), else {@code null}.
+   */
+  private List<String> enumeratedKeys(JsonNode propertyNames) {
+    if (propertyNames == null || !propertyNames.isObject()) {
+      return null;
+    }
+    JsonNode names = propertyNames;
+    JsonNode ref = propertyNames.get("$ref");
+    if (ref != null && ref.isString() && ref.stringValue().startsWith("#/")) {
+      names = JsonPointers.resolve(root, JsonPointers.segments(ref.stringValue()));
+    }
+    JsonNode values = names == null ? null : names.get("enum");
+    if (values == null || !values.isArray() || values.isEmpty()) {
+      return null;
+    }
+    List<String> keys = new ArrayList<>();
+    for (JsonNode value : values.values()) {
+      if (!value.isString()) {
+        return null;
+      }
+      keys.add(value.stringValue());
+    }
+    return keys;
   }
 
   /**

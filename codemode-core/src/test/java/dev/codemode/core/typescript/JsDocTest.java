@@ -11,6 +11,34 @@ import org.junit.jupiter.api.Test;
 class JsDocTest {
 
   @Test
+  void nullableWrappersKeepTheHintsOfTheWrappedSchema() {
+    assertThat(
+            inputTypes(
+                """
+                {"type": "object", "properties": {
+                  "due": {"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}],
+                          "description": "the day it is due"},
+                  "limit": {"oneOf": [{"type": "null"}, {"type": "integer", "minimum": 1,
+                            "description": "at most this many"}]}}}"""))
+        .isEqualTo(
+            """
+            type TInput = {
+              /**
+               * the day it is due
+               * @format date
+               */
+              due?: string | null;
+              /**
+               * at most this many
+               * @minimum 1
+               */
+              limit?: null | number;
+            };
+            type TOutput = unknown;
+            """);
+  }
+
+  @Test
   void commentTerminatorsAreEscapedEverywhere() {
     String input =
         """

@@ -295,6 +295,44 @@ class ReferenceRulesTest {
   }
 
   @Test
+  void mapKeyedByAnEnumListsTheKeys() {
+    assertThat(
+            inputTypes(
+                """
+                {"type": "object", "propertyNames": {"enum": ["OPEN", "in progress"]},
+                 "additionalProperties": {"type": "integer"}}"""))
+        .isEqualTo(
+            """
+            type TInput = {
+              OPEN?: number;
+              "in progress"?: number;
+            };
+            type TOutput = unknown;
+            """);
+  }
+
+  @Test
+  void mapKeyedByAnEnumDefinitionListsTheKeys() {
+    assertThat(
+            expression(
+                """
+                {"type": "object", "propertyNames": {"$ref": "#/$defs/Status"},
+                 "additionalProperties": {"type": "string"},
+                 "$defs": {"Status": {"enum": ["A", "B"]}}}"""))
+        .isEqualTo("{ A?: string; B?: string }");
+  }
+
+  @Test
+  void mapKeysThatAreNotAllStringsKeepTheIndexSignature() {
+    assertThat(
+            expression(
+                """
+                {"type": "object", "propertyNames": {"enum": ["A", 1]},
+                 "additionalProperties": {"type": "string"}}"""))
+        .isEqualTo("{ [key: string]: string }");
+  }
+
+  @Test
   void objectWithoutMembers() {
     assertThat(expression("{\"type\": \"object\", \"additionalProperties\": false}"))
         .isEqualTo("{}");
