@@ -1,0 +1,292 @@
+package dev.codemode.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import dev.codemode.annotations.Connector;
+import dev.codemode.annotations.Param;
+import dev.codemode.annotations.Revert;
+import dev.codemode.annotations.Tool;
+import dev.codemode.core.ConnectorDefinition;
+import dev.codemode.core.ConnectorDescriptor;
+import dev.codemode.core.DescriptorJson;
+import dev.codemode.core.ToolDescriptor;
+import dev.codemode.core.dispatch.GeneratedResources;
+import dev.codemode.core.docs.MarkdownRenderer;
+import dev.codemode.core.typescript.TypeScriptRenderer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The Codemode annotation processor: for every {@code @Connector} class it validates the class and
+ * its {@code @Tool} and {@code @Revert} methods, then writes
+ *
+ * <ul>
+ *   <li>{@code X_Codemode}, a {@link ConnectorDefinition} with a reflection-free dispatch table;
+ *   <li>{@code META-INF/codemode/<name>.json}, the descriptor with JSON Schemas (draft 2020-12);
+ *   <li>{@code META-INF/codemode/<name>.d.ts}, the TypeScript declarations model code sees;
+ *   <li>{@code META-INF/codemode/<name>.md}, API documentation for people;
+ *   <li>{@code META-INF/services/dev.codemode.core.ConnectorDefinition}, for {@code
+ *       ServiceLoader}.
+ * </ul>
+ *
+ * <p>Validation comes first and reports every problem on its element; a connector with errors gets
+ * no files. A connector whose types are not generated yet (by another processor) is deferred to
+ * the next round. Output is deterministic: the same sources give the same bytes.
+ */
+@AutoService(Processor.class)
+public final class CodemodeProcessor extends AbstractProcessor {
+
+  static final String SERVICES_FILE = "META-INF/services/" + ConnectorDefinition.class.getName();
+
+  private Elements elements;
+  private Messager messager;
+  private Filer filer;
+  private ConnectorReader reader;
+  private DispatchWriter dispatchWriter;
+
+  /** Connectors deferred to a later round, by qualified name. */
+  private final Set<String> deferred = new LinkedHashSet<>();
+  /** Connector names generated in this compilation, with the class that took each. */
+  private final Map<String, String> connectorNames = new LinkedHashMap<>();
+  /** Definition classes generated in this compilation, for the services file. */
+  private final Set<String> definitions = new TreeSet<>();
+
+  @Override
+  public synchronized void init(ProcessingEnvironment environment) {
+    super.init(environment);
+    this.elements = environment.getElementUtils();
+    this.messager = environment.getMessager();
+    this.filer = environment.getFiler();
+    this.reader = new ConnectorReader(environment, new SchemaFactory(environment));
+    this.dispatchWriter = new DispatchWriter(elements, environment.getTypeUtils());
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(
+        Connector.class.getName(),
+        Tool.class.getName(),
+        Revert.class.getName(),
+        Param.class.getName());
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    reportMisplaced(round);
+    List<TypeElement> work = new ArrayList<>();
+    for (String name : deferred) {
+      TypeElement type = elements.getTypeElement(name);
+      if (type != null) {
+        work.add(type);
+      }
+    }
+    deferred.clear();
+    for (Element element : round.getElementsAnnotatedWith(Connector.class)) {
+      if (element instanceof TypeElement type) {
+        work.add(type);
+      } else {
+        messager.printMessage(
+            Diagnostic.Kind.ERROR, "@Connector goes on a class", element);
+      }
+    }
+    for (TypeElement type : work) {
+      processConnector(type, round.processingOver());
+    }
+    if (round.processingOver()) {
+      writeServicesFile();
+    }
+    return false;
+  }
+
+  private void processConnector(TypeElement type, boolean lastRound) {
+    Diagnostics diagnostics = new Diagnostics();
+    ConnectorModel model;
+    try {
+      model = reader.read(type, diagnostics).orElse(null);
+    } catch (SchemaFactory.UnresolvedTypeException e) {
+      if (lastRound) {
+        messager.printMessage(
+            Diagnostic.Kind.ERROR,
+            "Connector " + type.getQualifiedName() + ": " + e.getMessage() + ". If another"
+                + " annotation processor generates it, make sure that processor runs in the same"
+                + " compilation; otherwise fix the import or the dependency",
+            type);
+      } else {
+        deferred.add(type.getQualifiedName().toString());
+      }
+      return;
+    }
+    diagnostics.reportTo(messager);
+    if (model == null) {
+      return;
+    }
+    String earlier = connectorNames.putIfAbsent(model.name(), type.getQualifiedName().toString());
+    if (earlier != null && !earlier.contentEquals(type.getQualifiedName())) {
+      messager.printMessage(
+          Diagnostic.Kind.ERROR,
+          "Connector name \"" + model.name() + "\" is already used by " + earlier + " in this"
+              + " compilation; two connectors cannot share a global. Set @Connector(name = \"...\")"
+              + " on one of them",
+          type);
+      return;
+    }
+    generate(model);
+  }
+
+  private void generate(ConnectorModel model) {
+    ConnectorDescriptor descriptor = descriptor(model);
+    String json = DescriptorJson.write(descriptor);
+    String typeScript = TypeScriptRenderer.declarations(descriptor);
+    String markdown = MarkdownRenderer.render(descriptor);
+    JavaFile dispatch =
+        dispatchWriter.write(
+            model, GeneratedResources.sha256(json), GeneratedResources.sha256(typeScript));
+    try {
+      writeResource(GeneratedResources.FOLDER + model.name() + ".json", json, model.type());
+      writeResource(GeneratedResources.FOLDER + model.name() + ".d.ts", typeScript, model.type());
+      writeResource(GeneratedResources.FOLDER + model.name() + ".md", markdown, model.type());
+      dispatch.writeTo(filer);
+      definitions.add(model.definitionClass().canonicalName());
+    } catch (IOException e) {
+      messager.printMessage(
+          Diagnostic.Kind.ERROR,
+          "Could not write the files of connector " + model.name() + ": " + e.getMessage(),
+          model.type());
+    }
+  }
+
+  private static ConnectorDescriptor descriptor(ConnectorModel model) {
+    List<ToolDescriptor> tools = new ArrayList<>();
+    for (ToolModel tool : model.tools()) {
+      tools.add(
+          new ToolDescriptor(
+              tool.name(),
+              tool.description(),
+              tool.inputSchema(),
+              tool.outputSchema(),
+              tool.requiresApproval(),
+              tool.replay(),
+              tool.revert() != null));
+    }
+    return new ConnectorDescriptor(model.name(), model.description(), tools);
+  }
+
+  private void writeResource(String path, String text, Element origin) throws IOException {
+    FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path, origin);
+    try (Writer writer = file.openWriter()) {
+      writer.write(text);
+    }
+  }
+
+  /**
+   * Writes the services file once, in the last round: the definitions of this compilation plus
+   * those an earlier (incremental) compilation listed whose classes still exist.
+   */
+  private void writeServicesFile() {
+    if (definitions.isEmpty()) {
+      return;
+    }
+    Set<String> entries = new TreeSet<>(definitions);
+    try {
+      FileObject existing = filer.getResource(StandardLocation.CLASS_OUTPUT, "", SERVICES_FILE);
+      try (BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(existing.openInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          String entry = line.replaceAll("#.*", "").strip();
+          if (!entry.isEmpty() && elements.getTypeElement(entry) != null) {
+            entries.add(entry);
+          }
+        }
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      // no earlier services file: a clean build
+    }
+    try {
+      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICES_FILE);
+      try (Writer writer = file.openWriter()) {
+        for (String entry : entries) {
+          writer.write(entry);
+          writer.write('\n');
+        }
+      }
+    } catch (IOException e) {
+      messager.printMessage(
+          Diagnostic.Kind.ERROR, "Could not write " + SERVICES_FILE + ": " + e.getMessage());
+    }
+  }
+
+  /** {@code @Tool}, {@code @Revert} and {@code @Param} outside a connector. */
+  private void reportMisplaced(RoundEnvironment round) {
+    for (Element element : round.getElementsAnnotatedWith(Tool.class)) {
+      if (!isInConnector(element)) {
+        messager.printMessage(
+            Diagnostic.Kind.ERROR,
+            "@Tool method " + element.getSimpleName() + " is in "
+                + element.getEnclosingElement().getSimpleName() + ", which is not a @Connector"
+                + " class; annotate the class with @Connector or move the method into one",
+            element);
+      }
+    }
+    for (Element element : round.getElementsAnnotatedWith(Revert.class)) {
+      if (!isInConnector(element)) {
+        messager.printMessage(
+            Diagnostic.Kind.ERROR,
+            "@Revert method " + element.getSimpleName() + " is in "
+                + element.getEnclosingElement().getSimpleName() + ", which is not a @Connector"
+                + " class; move it into the connector whose tool it undoes",
+            element);
+      }
+    }
+    for (Element element : round.getElementsAnnotatedWith(Param.class)) {
+      Element method = element.getEnclosingElement();
+      if (element.getKind() == ElementKind.PARAMETER
+          && !(method instanceof ExecutableElement
+              && Annotations.has(method, Tool.class.getName()))) {
+        messager.printMessage(
+            Diagnostic.Kind.WARNING,
+            "@Param on " + ((VariableElement) element).getSimpleName() + " has no effect: it"
+                + " only names parameters of @Tool methods",
+            element);
+      }
+    }
+  }
+
+  private static boolean isInConnector(Element method) {
+    Element owner = method.getEnclosingElement();
+    return owner instanceof TypeElement type
+        && Annotations.has(type, Connector.class.getName());
+  }
+}

@@ -1,0 +1,57 @@
+package dev.codemode.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * Problems found while validating one connector, held back until the connector is known not to be
+ * deferred to a later round, then reported together. Every problem names an element, and where it
+ * helps the annotation and the attribute, so the compiler points at the offending source.
+ */
+final class Diagnostics {
+
+  private record Entry(
+      Diagnostic.Kind kind,
+      String message,
+      Element element,
+      AnnotationMirror annotation,
+      AnnotationValue value) {}
+
+  private final List<Entry> entries = new ArrayList<>();
+
+  void error(Element element, String message) {
+    entries.add(new Entry(Diagnostic.Kind.ERROR, message, element, null, null));
+  }
+
+  void error(Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
+    entries.add(new Entry(Diagnostic.Kind.ERROR, message, element, annotation, value));
+  }
+
+  void warning(Element element, String message) {
+    entries.add(new Entry(Diagnostic.Kind.WARNING, message, element, null, null));
+  }
+
+  boolean hasErrors() {
+    return entries.stream().anyMatch(entry -> entry.kind() == Diagnostic.Kind.ERROR);
+  }
+
+  /** Prints everything collected, in the order found. */
+  void reportTo(Messager messager) {
+    for (Entry entry : entries) {
+      if (entry.value() != null) {
+        messager.printMessage(
+            entry.kind(), entry.message(), entry.element(), entry.annotation(), entry.value());
+      } else if (entry.annotation() != null) {
+        messager.printMessage(entry.kind(), entry.message(), entry.element(), entry.annotation());
+      } else {
+        messager.printMessage(entry.kind(), entry.message(), entry.element());
+      }
+    }
+    entries.clear();
+  }
+}
