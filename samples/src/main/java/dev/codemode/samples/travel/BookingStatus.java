@@ -1,0 +1,7 @@
+package dev.codemode.samples.travel;
+
+/** Where a booking stands. */
+public enum BookingStatus {
+  CONFIRMED,
+  CANCELLED
+}
