@@ -139,6 +139,7 @@ public final class TypeScriptCompiler {
     }
   }
 
+  @SuppressWarnings("try") // the file lock is held by the try block, never used in it
   private static void installLocked(Path toolsDirectory, Path tsc) {
     Path lockFile = toolsDirectory.resolve(".install.lock");
     try (FileChannel channel =
