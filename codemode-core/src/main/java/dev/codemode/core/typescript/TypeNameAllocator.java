@@ -11,7 +11,8 @@ import java.util.Map;
  * TypeScriptGlobals#FORBIDDEN_TYPE_NAMES TypeScript global} or was taken by an earlier connector
  * is first tried with the connector's PascalCased name in front ({@code TasksError}, {@code
  * ProjectsListInput}). If that is taken too, or the name was taken within the same connector, the
- * smallest numeric suffix from 2 that is free is added ({@code Task2}, {@code GetItem2Input}).
+ * smallest numeric suffix from 2 that is free is added ({@code Task2}, {@code GetItem2Input});
+ * after a name that ends in a digit it is separated by {@code _} ({@code Def1_2}).
  */
 final class TypeNameAllocator {
 
@@ -46,11 +47,13 @@ final class TypeNameAllocator {
         stem = connectorPascal + stem;
       }
       if (!isFree(stem, suffixes)) {
+        // "Def12" + 2 would read as "Def122": a stem ending in a digit gets "_" before the number
+        String base = Character.isDigit(stem.charAt(stem.length() - 1)) ? stem + "_" : stem;
         int number = 2;
-        while (!isFree(stem + number, suffixes)) {
+        while (!isFree(base + number, suffixes)) {
           number++;
         }
-        stem = stem + number;
+        stem = base + number;
       }
     }
     for (String suffix : suffixes) {

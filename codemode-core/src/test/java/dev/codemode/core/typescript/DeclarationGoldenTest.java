@@ -43,7 +43,16 @@ class DeclarationGoldenTest {
         golden("mcp/everything", () -> mcp("everything", "everything")),
         golden("mcp/filesystem", () -> mcp("filesystem", "filesystem")),
         golden("mcp/memory", () -> mcp("memory", "memory")),
-        golden("mcp/sequential-thinking", () -> mcp("sequential-thinking", "sequentialThinking")));
+        golden("mcp/sequential-thinking", () -> mcp("sequential-thinking", "sequentialThinking")),
+        golden(
+            "mcp/ms-365",
+            () ->
+                TypeScriptRenderer.declarations(
+                    ConnectorFiles.fromMcpToolsList(
+                        "mcp/ms-365-mcp-server.tools-list.json",
+                        "microsoft",
+                        "Four tools of @softeria/ms-365-mcp-server@0.155.0, whose schemas use"
+                            + " $defs and $ref for recursive Microsoft Graph types."))));
   }
 
   @ParameterizedTest(name = "{0}")

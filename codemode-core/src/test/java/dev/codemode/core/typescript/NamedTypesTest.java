@@ -415,4 +415,16 @@ class NamedTypesTest {
   private static String refTo(String key, String definition) {
     return "{\"$ref\": \"#/$defs/" + key + "\", \"$defs\": {\"" + key + "\": " + definition + "}}";
   }
+
+  @Test
+  void aNumberAfterANameEndingInADigitIsSeparated() {
+    String text =
+        TypeScriptRenderer.declarations(
+            connector(
+                "c",
+                "",
+                tool("a", "", "{\"$ref\": \"#/$defs/def1\", \"$defs\": {\"def1\": {\"type\": \"string\"}}}", null),
+                tool("b", "", "{\"$ref\": \"#/$defs/def1\", \"$defs\": {\"def1\": {\"type\": \"number\"}}}", null)));
+    assertThat(text).contains("type Def1 = string;\ntype Def1_2 = number;\n");
+  }
 }
