@@ -85,38 +85,38 @@ final class ConnectorReader {
     Map<String, ExecutableElement> toolNames = new LinkedHashMap<>();
     Map<String, ExecutableElement> typeNames = new LinkedHashMap<>();
     List<ExecutableElement> toolMethods = toolMethods(type);
-    Map<ExecutableElement, ToolDraft> drafts = new LinkedHashMap<>();
+    Map<ExecutableElement, ToolModel> drafts = new LinkedHashMap<>();
     for (ExecutableElement method : toolMethods) {
-      ToolDraft draft = readTool(name, method, definitions, diagnostics);
+      ToolModel draft = readTool(name, method, definitions, diagnostics);
       if (draft == null) {
         continue;
       }
-      ExecutableElement earlier = toolNames.putIfAbsent(ToolNames.sanitize(draft.name), method);
+      ExecutableElement earlier = toolNames.putIfAbsent(ToolNames.sanitize(draft.name()), method);
       AnnotationMirror tool = Annotations.find(method, Tool.class.getName()).orElseThrow();
       if (earlier != null) {
         diagnostics.error(
             method,
             tool,
             Annotations.explicitValue(tool, "name"),
-            "Tool name \"" + draft.name + "\" is already used by " + describe(earlier)
+            "Tool name \"" + draft.name() + "\" is already used by " + describe(earlier)
                 + " in this connector; give one of them another name with @Tool(name = \"...\")");
         continue;
       }
       ExecutableElement sameTypeName =
-          typeNames.putIfAbsent(ToolNames.pascalCase(draft.name), method);
+          typeNames.putIfAbsent(ToolNames.pascalCase(draft.name()), method);
       if (sameTypeName != null) {
         diagnostics.warning(
             method,
-            "Tool \"" + draft.name + "\" and " + describe(sameTypeName) + " both give the"
-                + " TypeScript type name " + ToolNames.pascalCase(draft.name) + "Input; the"
+            "Tool \"" + draft.name() + "\" and " + describe(sameTypeName) + " both give the"
+                + " TypeScript type name " + ToolNames.pascalCase(draft.name()) + "Input; the"
                 + " later one is renamed with a number. Rename one of the tools to keep the"
                 + " names readable");
       }
       drafts.put(method, draft);
     }
     Map<String, RevertModel> reverts = readReverts(type, drafts, diagnostics);
-    for (ToolDraft draft : drafts.values()) {
-      tools.add(draft.toModel(reverts.get(draft.name)));
+    for (ToolModel draft : drafts.values()) {
+      tools.add(draft.withRevert(reverts.get(draft.name())));
     }
     if (toolMethods.isEmpty()) {
       diagnostics.warning(
@@ -218,55 +218,8 @@ final class ConnectorReader {
     return methods;
   }
 
-  /** A tool read from its method, waiting for its revert method. */
-  private final class ToolDraft {
-    final ExecutableElement method;
-    final String name;
-    final String description;
-    final List<ParameterModel> parameters;
-    final Output output;
-    final boolean requiresApproval;
-    final Replay replay;
-    final ObjectNode inputSchema;
-    final JsonNode outputSchema;
-
-    ToolDraft(
-        ExecutableElement method,
-        String name,
-        String description,
-        List<ParameterModel> parameters,
-        Output output,
-        boolean requiresApproval,
-        Replay replay,
-        ObjectNode inputSchema,
-        JsonNode outputSchema) {
-      this.method = method;
-      this.name = name;
-      this.description = description;
-      this.parameters = parameters;
-      this.output = output;
-      this.requiresApproval = requiresApproval;
-      this.replay = replay;
-      this.inputSchema = inputSchema;
-      this.outputSchema = outputSchema;
-    }
-
-    ToolModel toModel(RevertModel revert) {
-      return new ToolModel(
-          method,
-          name,
-          description,
-          parameters,
-          output,
-          requiresApproval,
-          replay,
-          revert,
-          inputSchema,
-          outputSchema);
-    }
-  }
-
-  private ToolDraft readTool(
+  /** Reads one tool; its revert method is attached later. {@code null} after errors. */
+  private ToolModel readTool(
       String connectorName,
       ExecutableElement method,
       Definitions definitions,
@@ -428,7 +381,7 @@ final class ConnectorReader {
           new ParameterModel(
               property, method.getParameters().get(i).asType(), requiredFlags.get(i), expected));
     }
-    return new ToolDraft(
+    return new ToolModel(
         method,
         name,
         description,
@@ -436,6 +389,7 @@ final class ConnectorReader {
         output,
         requiresApproval,
         replay,
+        null,
         inputSchema,
         outputSchema);
   }
@@ -523,9 +477,9 @@ final class ConnectorReader {
   }
 
   private Map<String, RevertModel> readReverts(
-      TypeElement type, Map<ExecutableElement, ToolDraft> drafts, Diagnostics diagnostics) {
-    Map<String, ToolDraft> byName = new LinkedHashMap<>();
-    drafts.values().forEach(draft -> byName.put(draft.name, draft));
+      TypeElement type, Map<ExecutableElement, ToolModel> drafts, Diagnostics diagnostics) {
+    Map<String, ToolModel> byName = new LinkedHashMap<>();
+    drafts.values().forEach(draft -> byName.put(draft.name(), draft));
     Map<String, RevertModel> reverts = new LinkedHashMap<>();
     Map<String, ExecutableElement> seen = new LinkedHashMap<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
@@ -543,7 +497,7 @@ final class ConnectorReader {
                 + " declare it public and not static");
         continue;
       }
-      ToolDraft tool = byName.get(toolName);
+      ToolModel tool = byName.get(toolName);
       if (tool == null) {
         if (isToolWithErrors(toolName, type)) {
           continue; // the tool itself was reported
@@ -593,9 +547,9 @@ final class ConnectorReader {
   }
 
   private RevertModel readRevert(
-      ExecutableElement method, ToolDraft tool, Diagnostics diagnostics) {
+      ExecutableElement method, ToolModel tool, Diagnostics diagnostics) {
     List<Integer> sources = new ArrayList<>();
-    List<? extends VariableElement> toolParameters = tool.method.getParameters();
+    List<? extends VariableElement> toolParameters = tool.method().getParameters();
     List<? extends VariableElement> parameters = method.getParameters();
     boolean valid = true;
     for (int i = 0; i < parameters.size(); i++) {
@@ -614,7 +568,7 @@ final class ConnectorReader {
           diagnostics.error(
               parameter,
               "Parameter " + name + " of @Revert method " + method.getSimpleName()
-                  + " receives the argument " + name + " of tool " + tool.name
+                  + " receives the argument " + name + " of tool " + tool.name()
                   + ", so its type must be " + expected + ", not " + parameter.asType());
           valid = false;
         }
@@ -622,7 +576,7 @@ final class ConnectorReader {
         continue;
       }
       boolean last = i == parameters.size() - 1;
-      TypeMirror result = tool.output.valueType();
+      TypeMirror result = tool.output().valueType();
       if (last
           && result != null
           && types.isAssignable(types.erasure(result), types.erasure(parameter.asType()))) {
@@ -638,7 +592,7 @@ final class ConnectorReader {
       diagnostics.error(
           parameter,
           "Parameter " + name + " of @Revert method " + method.getSimpleName() + " matches no"
-              + " parameter of tool " + tool.name + " by name (" + toolParameterNames + ")"
+              + " parameter of tool " + tool.name() + " by name (" + toolParameterNames + ")"
               + (result == null
                   ? ", and the tool returns nothing"
                   : last

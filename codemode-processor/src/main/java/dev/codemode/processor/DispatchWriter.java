@@ -291,6 +291,7 @@ final class DispatchWriter {
     definition.addMethod(dispatch.build());
   }
 
+  /** {@code switch (toolName)} with one {@code case} per tool calling its method, else null. */
   private static CodeBlock switchOver(
       List<ToolModel> tools, Map<ToolModel, String> methods, String arguments) {
     CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (toolName)");
@@ -349,13 +350,8 @@ final class DispatchWriter {
             .addParameter(JSON_NODE, "input")
             .addParameter(JSON_NODE, "result")
             .addException(Exception.class);
-    CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (toolName)");
-    for (ToolModel tool : tools) {
-      code.add("case $S:\n", tool.name()).indent();
-      code.addStatement("return $N(target, input, result)", methods.get(tool)).unindent();
-    }
-    code.add("default:\n").indent().addStatement("return null").unindent().endControlFlow();
-    definition.addMethod(dispatch.addCode(code.build()).build());
+    dispatch.addCode(switchOver(tools, methods, "target, input, result"));
+    definition.addMethod(dispatch.build());
   }
 
   private MethodSpec revertMethod(

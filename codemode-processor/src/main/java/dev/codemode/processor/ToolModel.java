@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param output what the method returns
  * @param requiresApproval whether calls wait for approval
  * @param replay how replays treat calls
- * @param revert the {@code @Revert} method, or {@code null}
+ * @param revert the {@code @Revert} method, or {@code null} (also while the revert methods are
+ *     not read yet)
  * @param inputSchema JSON Schema of the input object
  * @param outputSchema JSON Schema of the output, or JSON {@code null} for none
  */
@@ -35,6 +36,13 @@ record ToolModel(
 
   ToolModel {
     parameters = List.copyOf(parameters);
+  }
+
+  /** This tool with its revert method. */
+  ToolModel withRevert(RevertModel method) {
+    return new ToolModel(
+        this.method, name, description, parameters, output, requiresApproval, replay, method,
+        inputSchema, outputSchema);
   }
 
   /**

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -28,6 +29,7 @@ public record Task(
     List<String> tags,
     Instant created) {
 
+  /** This task with the given changes; tags are normalized like new ones. */
   Task with(TaskChanges changes) {
     return new Task(
         id,
@@ -36,7 +38,20 @@ public record Task(
         changes.priority().orElse(priority),
         changes.status().orElse(status),
         changes.due().orElse(due),
-        changes.tags().orElse(tags),
+        changes.tags().map(Task::normalizeTags).orElse(tags),
         created);
+  }
+
+  /** This task with another status. */
+  Task withStatus(Status newStatus) {
+    return new Task(id, title, notes, priority, newStatus, due, tags, created);
+  }
+
+  /** Tags trimmed, lower-case and without repeats; none for {@code null}. */
+  static List<String> normalizeTags(@Nullable List<String> tags) {
+    if (tags == null) {
+      return List.of();
+    }
+    return tags.stream().map(tag -> tag.strip().toLowerCase(Locale.ROOT)).distinct().toList();
   }
 }

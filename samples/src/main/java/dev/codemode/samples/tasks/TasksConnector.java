@@ -66,7 +66,7 @@ public class TasksConnector {
             priority.orElse(Priority.NORMAL),
             Status.OPEN,
             due.orElse(null),
-            normalize(tags),
+            Task.normalizeTags(tags),
             clock.instant());
     tasks.put(task.id(), task);
     return task;
@@ -140,18 +140,8 @@ public class TasksConnector {
   @Tool
   public Task update(UUID id, TaskChanges changes) {
     Task changed = find(id).with(changes);
-    Task normalized =
-        new Task(
-            changed.id(),
-            changed.title(),
-            changed.notes(),
-            changed.priority(),
-            changed.status(),
-            changed.due(),
-            normalize(changed.tags()),
-            changed.created());
-    tasks.put(id, normalized);
-    return normalized;
+    tasks.put(id, changed);
+    return changed;
   }
 
   /**
@@ -162,17 +152,7 @@ public class TasksConnector {
    */
   @Tool
   public Task complete(UUID id) {
-    Task task = find(id);
-    Task done =
-        new Task(
-            task.id(),
-            task.title(),
-            task.notes(),
-            task.priority(),
-            Status.DONE,
-            task.due(),
-            task.tags(),
-            task.created());
+    Task done = find(id).withStatus(Status.DONE);
     tasks.put(id, done);
     return done;
   }
@@ -217,12 +197,5 @@ public class TasksConnector {
       throw new NoSuchElementException("There is no task with id " + id);
     }
     return task;
-  }
-
-  private static List<String> normalize(@Nullable List<String> tags) {
-    if (tags == null) {
-      return List.of();
-    }
-    return tags.stream().map(tag -> tag.strip().toLowerCase(Locale.ROOT)).distinct().toList();
   }
 }

@@ -25,4 +25,15 @@ public record Booking(
     Payment payment,
     BookingStatus status,
     Instant bookedAt,
-    @Nullable String note) {}
+    @Nullable String note) {
+
+  /** This booking with other seats. */
+  Booking withSeats(Map<String, String> newSeats) {
+    return new Booking(reference, offer, passengers, newSeats, payment, status, bookedAt, note);
+  }
+
+  /** This booking with another status. */
+  Booking withStatus(BookingStatus newStatus) {
+    return new Booking(reference, offer, passengers, seats, payment, newStatus, bookedAt, note);
+  }
+}

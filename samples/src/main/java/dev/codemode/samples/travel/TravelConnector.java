@@ -185,16 +185,7 @@ public class TravelConnector {
       }
       chosen.put(seat.getKey(), seat.getValue());
     }
-    Booking updated =
-        new Booking(
-            booking.reference(),
-            booking.offer(),
-            booking.passengers(),
-            Map.copyOf(chosen),
-            booking.payment(),
-            booking.status(),
-            booking.bookedAt(),
-            booking.note());
+    Booking updated = booking.withSeats(Map.copyOf(chosen));
     bookings.put(reference, updated);
     return updated;
   }
@@ -208,16 +199,7 @@ public class TravelConnector {
   @Tool(requiresApproval = true)
   public Booking cancel(String reference) {
     Booking booking = find(reference);
-    Booking cancelled =
-        new Booking(
-            booking.reference(),
-            booking.offer(),
-            booking.passengers(),
-            booking.seats(),
-            booking.payment(),
-            BookingStatus.CANCELLED,
-            booking.bookedAt(),
-            booking.note());
+    Booking cancelled = booking.withStatus(BookingStatus.CANCELLED);
     bookings.put(reference, cancelled);
     return cancelled;
   }
