@@ -76,6 +76,8 @@ public final class CodemodeProcessor extends AbstractProcessor {
   private final Map<String, String> connectorNames = new LinkedHashMap<>();
   /** Definition classes generated in this compilation, for the services file. */
   private final Set<String> definitions = new TreeSet<>();
+  /** The connector classes behind them: the services file's originating elements. */
+  private final List<Element> connectorElements = new ArrayList<>();
 
   @Override
   public synchronized void init(ProcessingEnvironment environment) {
@@ -178,6 +180,7 @@ public final class CodemodeProcessor extends AbstractProcessor {
       writeResource(GeneratedResources.FOLDER + model.name() + ".md", markdown, model.type());
       dispatch.writeTo(filer);
       definitions.add(model.definitionClass().canonicalName());
+      connectorElements.add(model.type());
     } catch (IOException e) {
       messager.printMessage(
           Diagnostic.Kind.ERROR,
@@ -235,7 +238,12 @@ public final class CodemodeProcessor extends AbstractProcessor {
       // no earlier services file: a clean build
     }
     try {
-      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICES_FILE);
+      FileObject file =
+          filer.createResource(
+              StandardLocation.CLASS_OUTPUT,
+              "",
+              SERVICES_FILE,
+              connectorElements.toArray(new Element[0]));
       try (Writer writer = file.openWriter()) {
         for (String entry : entries) {
           writer.write(entry);
