@@ -6,6 +6,7 @@ import dev.codemode.core.ToolDescriptor;
 import dev.codemode.core.ToolNames;
 import dev.codemode.core.typescript.TypeScriptRenderer;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -48,8 +49,10 @@ public final class MarkdownRenderer {
 
   private static void renderTool(ConnectorDescriptor connector, ToolDescriptor tool, StringBuilder out) {
     out.append("\n## ").append(tool.name()).append("\n\n");
-    out.append("```ts\nawait ").append(connector.name()).append('.').append(tool.name())
-        .append("(input: ").append(ToolNames.pascalCase(tool.name())).append("Input)\n```\n\n");
+    String types = ToolNames.pascalCase(tool.name());
+    out.append("```ts\n").append(connector.name()).append('.').append(tool.name())
+        .append("(input: ").append(types).append("Input): Promise<").append(types)
+        .append("Output>\n```\n\n");
     if (!tool.description().isEmpty()) {
       out.append(tool.description().strip()).append("\n\n");
     }
@@ -64,7 +67,7 @@ public final class MarkdownRenderer {
         out.append("| `").append(name).append("` | `")
             .append(cell(TypeScriptRenderer.typeExpression(property, input)))
             .append("` | ").append(required.contains(name) ? "yes" : "no")
-            .append(" | ").append(cell(property.path("description").asString("")))
+            .append(" | ").append(cell(describe(property)))
             .append(" |\n");
       }
       out.append('\n');
@@ -93,6 +96,21 @@ public final class MarkdownRenderer {
     if (tool.revertible()) {
       out.append("\n**Revertible:** a rollback undoes its calls.\n");
     }
+  }
+
+  /** A property's description followed by its hints: {@code the day it is due (`@format date`)}. */
+  private static String describe(JsonNode property) {
+    String description = property.path("description").asString("").strip();
+    List<String> hints = TypeScriptRenderer.hints(property);
+    if (hints.isEmpty()) {
+      return description;
+    }
+    StringBuilder text = new StringBuilder(description);
+    text.append(description.isEmpty() ? "" : " ").append('(');
+    for (int i = 0; i < hints.size(); i++) {
+      text.append(i == 0 ? "" : ", ").append('`').append(hints.get(i)).append('`');
+    }
+    return text.append(')').toString();
   }
 
   private static String firstSentence(String text) {

@@ -68,7 +68,18 @@ final class JsDoc {
     if (lines.isEmpty() && wrapped != null) {
       lines.addAll(descriptionLines(wrapped));
     }
+    lines.addAll(hintLines(schema));
+    return lines;
+  }
+
+  /** Only the hint tags of a property schema ({@code @format date}), without its description. */
+  static List<String> hintLines(JsonNode schema) {
+    List<String> lines = new ArrayList<>();
+    if (!schema.isObject()) {
+      return lines;
+    }
     addHints(lines, schema);
+    JsonNode wrapped = nullableMember(schema);
     if (wrapped != null) {
       addHints(lines, wrapped);
     }

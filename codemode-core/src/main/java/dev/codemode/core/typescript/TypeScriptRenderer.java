@@ -105,4 +105,12 @@ public final class TypeScriptRenderer {
     }
     return TsPrinter.compact(type);
   }
+
+  /**
+   * The hints JSDoc shows for a property schema, one per line ({@code @format date}, {@code
+   * @minimum 1}), looking through a nullable wrapper; empty when there are none.
+   */
+  public static List<String> hints(JsonNode schema) {
+    return schema == null ? List.of() : JsDoc.hintLines(schema);
+  }
 }
