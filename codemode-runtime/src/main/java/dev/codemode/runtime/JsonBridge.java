@@ -1,0 +1,112 @@
+package dev.codemode.runtime;
+
+import dev.codemode.core.JsonCodec;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * JSON text between the host and the sandbox. Plain JSON both ways, with two tagged forms for what
+ * JSON cannot say: binary data (a Java {@code byte[]}, a JavaScript {@code Uint8Array}) and integers
+ * beyond 2^53 (a {@code BigInteger}, a {@code BigInt}). The prelude decodes and encodes the tags.
+ */
+final class JsonBridge {
+
+  static final String BINARY_TAG = "__codemode_binary__";
+  static final String BIGINT_TAG = "__codemode_bigint__";
+  private static final BigInteger MAX_SAFE = BigInteger.valueOf((1L << 53) - 1);
+  private static final BigInteger MIN_SAFE = MAX_SAFE.negate();
+
+  private final JsonCodec codec;
+
+  JsonBridge(JsonCodec codec) {
+    this.codec = codec;
+  }
+
+  /** JSON text for the sandbox: binary nodes and unsafe big integers tagged. */
+  String toSandbox(JsonNode node) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = codec.mapper().createGenerator(out)) {
+      write(generator, node);
+    }
+    return out.toString();
+  }
+
+  private static void write(JsonGenerator out, JsonNode node) {
+    switch (node.getNodeType()) {
+      case OBJECT -> {
+        out.writeStartObject();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+          out.writeName(property.getKey());
+          write(out, property.getValue());
+        }
+        out.writeEndObject();
+      }
+      case ARRAY -> {
+        out.writeStartArray();
+        for (JsonNode element : node) {
+          write(out, element);
+        }
+        out.writeEndArray();
+      }
+      case BINARY -> {
+        out.writeStartObject();
+        out.writeName(BINARY_TAG);
+        out.writeString(Base64.getEncoder().encodeToString(node.binaryValue()));
+        out.writeEndObject();
+      }
+      case NUMBER -> {
+        if (node.isBigInteger()) {
+          BigInteger value = node.bigIntegerValue();
+          if (value.compareTo(MAX_SAFE) > 0 || value.compareTo(MIN_SAFE) < 0) {
+            out.writeStartObject();
+            out.writeName(BIGINT_TAG);
+            out.writeString(value.toString());
+            out.writeEndObject();
+            return;
+          }
+        }
+        out.writeTree(node);
+      }
+      case MISSING -> out.writeNull();
+      default -> out.writeTree(node);
+    }
+  }
+
+  /** A tree from the sandbox's JSON text, tagged big integers read back as integers. */
+  JsonNode fromSandbox(String json) {
+    JsonNode node = codec.parse(json);
+    return json.contains(BIGINT_TAG) ? untag(node) : node;
+  }
+
+  private static JsonNode untag(JsonNode node) {
+    if (node.isObject()) {
+      JsonNode tag = node.get(BIGINT_TAG);
+      if (tag != null && tag.isString() && node.size() == 1) {
+        return JsonNodeFactory.instance.numberNode(new BigInteger(tag.asString()));
+      }
+      ObjectNode object = (ObjectNode) node;
+      for (String name : List.copyOf(object.propertyNames())) {
+        JsonNode value = untag(object.get(name));
+        if (value != object.get(name)) {
+          object.set(name, value);
+        }
+      }
+    } else if (node.isArray()) {
+      var array = (tools.jackson.databind.node.ArrayNode) node;
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode value = untag(array.get(i));
+        if (value != array.get(i)) {
+          array.set(i, value);
+        }
+      }
+    }
+    return node;
+  }
+}

@@ -1,0 +1,2 @@
+// Only what codemode-runtime calls: transform(code, {transforms: ['typescript'], ...}).
+export { transform } from "sucrase";
