@@ -26,8 +26,8 @@ public final class Kitchen_Codemode extends AbstractConnectorDefinition<Kitchen>
   private static final GeneratedResources RESOURCES = new GeneratedResources(
       Kitchen_Codemode.class,
       "kitchen",
-      "c2c8a422e7fdf0dcdeba3ab59f37c9c194d285a7c22c941b855a18190d8e4d73",
-      "5b8ced0a61b841e492f0eb859717f0616426817d72c71a8178c5aa0660e512a6");
+      "39b26e6f1a745de28a2dcbe6fff0c50d22a8dca0e863e80df8241ef38886dc62",
+      "7049931c2553349ef7456cd03ba7a9042099b249db6169aa4bc66b9f35d19f41");
 
   private static final ToolSignature SCALARS = ToolSignature.of(
       "kitchen",

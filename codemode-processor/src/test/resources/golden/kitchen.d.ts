@@ -84,7 +84,7 @@ type Scalars = {
   letter: string;
   text: string;
   price: number;
-  huge: number;
+  huge: bigint;
 };
 /** Dates, times and zones. */
 type Times = {
@@ -135,8 +135,7 @@ type Misc = {
   id: string;
   /** @format uri */
   link: string;
-  /** @contentEncoding base64 */
-  bytes: string;
+  bytes: Uint8Array;
   anything: unknown;
   whatever: unknown;
 };

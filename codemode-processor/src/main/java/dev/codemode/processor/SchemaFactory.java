@@ -74,10 +74,12 @@ final class SchemaFactory {
     SCALARS.put("java.util.concurrent.atomic.AtomicBoolean", "{\"type\":\"boolean\"}");
     for (String name :
         List.of("java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
-            "java.math.BigInteger", "java.util.concurrent.atomic.AtomicInteger",
-            "java.util.concurrent.atomic.AtomicLong", "java.time.Year")) {
+            "java.util.concurrent.atomic.AtomicInteger", "java.util.concurrent.atomic.AtomicLong",
+            "java.time.Year")) {
       SCALARS.put(name, "{\"type\":\"integer\"}");
     }
+    // Integers of any size: the sandbox gives them to JavaScript as BigInt, and TypeScript says bigint.
+    SCALARS.put("java.math.BigInteger", "{\"type\":\"integer\",\"format\":\"bigint\"}");
     for (String name :
         List.of("java.lang.Float", "java.lang.Double", "java.lang.Number",
             "java.math.BigDecimal")) {
@@ -392,7 +394,11 @@ final class SchemaFactory {
     private JsonNode array(ArrayType array) {
       TypeMirror component = array.getComponentType();
       if (component.getKind() == TypeKind.BYTE) {
-        return nodes.objectNode().put("type", "string").put("contentEncoding", "base64");
+        // Base64 in JSON; the sandbox gives JavaScript a Uint8Array, and TypeScript says so.
+        return nodes.objectNode()
+            .put("type", "string")
+            .put("contentEncoding", "base64")
+            .put("contentMediaType", "application/octet-stream");
       }
       if (component.getKind() == TypeKind.CHAR) {
         return nodes.objectNode().put("type", "string");

@@ -100,7 +100,7 @@ class KitchenTest {
         "/$defs/Scalars/properties/amount | {'type':'number'}",
         "/$defs/Scalars/properties/letter | {'type':'string','minLength':1,'maxLength':1,'description':'one character'}",
         "/$defs/Scalars/properties/price | {'type':'number'}",
-        "/$defs/Scalars/properties/huge | {'type':'integer'}",
+        "/$defs/Scalars/properties/huge | {'type':'integer','format':'bigint'}",
       })
   void scalars(String pointer, String expected) {
     assertSchema(input("scalars").at(pointer), expected);
@@ -139,7 +139,7 @@ class KitchenTest {
       value = {
         "/$defs/Misc/properties/id | {'type':'string','format':'uuid'}",
         "/$defs/Misc/properties/link | {'type':'string','format':'uri'}",
-        "/$defs/Misc/properties/bytes | {'type':'string','contentEncoding':'base64'}",
+        "/$defs/Misc/properties/bytes | {'type':'string','contentEncoding':'base64','contentMediaType':'application/octet-stream'}",
         "/$defs/Misc/properties/anything | {}",
         "/$defs/Misc/properties/whatever | {}",
       })

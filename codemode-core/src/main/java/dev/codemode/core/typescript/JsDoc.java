@@ -112,7 +112,12 @@ final class JsDoc {
 
   private static void addHints(List<String> lines, JsonNode schema) {
     for (String keyword : STRING_TAGS) {
-      addStringTag(lines, schema, keyword);
+      // Bytes and big integers have a TypeScript type of their own; the tag would mislead.
+      boolean shownByType = keyword.equals("contentEncoding") ? SchemaConverter.isBinary(schema)
+          : SchemaConverter.isBigInteger(schema);
+      if (!shownByType) {
+        addStringTag(lines, schema, keyword);
+      }
     }
     for (String keyword : NUMBER_TAGS) {
       addNumberTag(lines, schema, keyword);

@@ -157,14 +157,32 @@ final class SchemaConverter {
 
   private TsType convertForType(String type, JsonNode schema, int depth) {
     return switch (type) {
-      case "string" -> TsType.STRING;
-      case "number", "integer" -> TsType.NUMBER;
+      case "string" -> isBinary(schema) ? TsType.UINT8_ARRAY : TsType.STRING;
+      case "integer" -> isBigInteger(schema) ? TsType.BIGINT : TsType.NUMBER;
+      case "number" -> TsType.NUMBER;
       case "boolean" -> TsType.BOOLEAN;
       case "null" -> TsType.NULL;
       case "array" -> convertArray(schema, depth);
       case "object" -> convertObject(schema, depth);
       default -> TsType.UNKNOWN;
     };
+  }
+
+  /**
+   * Bytes: base64 text of {@code application/octet-stream}, which the sandbox hands to JavaScript
+   * as a {@code Uint8Array} (what the Codemode processor writes for {@code byte[]}).
+   */
+  static boolean isBinary(JsonNode schema) {
+    return "base64".equals(schema.path("contentEncoding").asString(null))
+        && "application/octet-stream".equals(schema.path("contentMediaType").asString(null));
+  }
+
+  /**
+   * An integer of any size: {@code format: bigint}, which the sandbox hands to JavaScript as a
+   * {@code BigInt} (what the Codemode processor writes for {@code BigInteger}).
+   */
+  static boolean isBigInteger(JsonNode schema) {
+    return "bigint".equals(schema.path("format").asString(null));
   }
 
   private TsType convertArray(JsonNode schema, int depth) {

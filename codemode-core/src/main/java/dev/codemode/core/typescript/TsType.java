@@ -23,6 +23,10 @@ sealed interface TsType {
   TsType STRING = new Atom("string");
   /** {@code number} (JSON Schema {@code number} and {@code integer}). */
   TsType NUMBER = new Atom("number");
+  /** {@code bigint}: an {@code integer} of {@code format: bigint} (Java {@code BigInteger}). */
+  TsType BIGINT = new Atom("bigint");
+  /** {@code Uint8Array}: base64 {@code application/octet-stream} (Java {@code byte[]}). */
+  TsType UINT8_ARRAY = new Atom("Uint8Array");
   /** {@code boolean}. */
   TsType BOOLEAN = new Atom("boolean");
   /** {@code null}. */

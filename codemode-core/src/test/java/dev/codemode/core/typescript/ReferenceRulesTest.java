@@ -17,6 +17,21 @@ class ReferenceRulesTest {
   }
 
   @Test
+  void bytesAndBigIntegersHaveTheTypesTheSandboxGives() {
+    assertThat(expression(
+            "{\"type\": \"string\", \"contentEncoding\": \"base64\","
+                + " \"contentMediaType\": \"application/octet-stream\"}"))
+        .isEqualTo("Uint8Array");
+    // Base64 text of another media type stays text: only octet streams become bytes.
+    assertThat(expression("{\"type\": \"string\", \"contentEncoding\": \"base64\"}"))
+        .isEqualTo("string");
+    assertThat(expression("{\"type\": \"integer\", \"format\": \"bigint\"}")).isEqualTo("bigint");
+    assertThat(expression("{\"type\": \"integer\", \"format\": \"int64\"}")).isEqualTo("number");
+    assertThat(expression("{\"type\": [\"integer\", \"null\"], \"format\": \"bigint\"}"))
+        .isEqualTo("bigint | null");
+  }
+
+  @Test
   void depthGuardGivesUnknownAtDepthTwenty() {
     assertThat(expression(nestedArrays(19, "{\"type\":\"string\"}")))
         .isEqualTo("string" + "[]".repeat(19));
