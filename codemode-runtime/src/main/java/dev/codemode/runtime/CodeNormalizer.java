@@ -63,18 +63,27 @@ public final class CodeNormalizer implements AutoCloseable {
    */
   public NormalizedCode normalize(String code) {
     CodeExtraction.Extracted extracted = CodeExtraction.extract(code);
-    return normalize(code, extracted);
+    return normalize(code, extracted, JsTooling.Interruptions.NONE);
   }
 
-  NormalizedCode normalize(String original, CodeExtraction.Extracted extracted) {
+  /** Warms the parser up (loads acorn and runs it once), so the first real call is fast. */
+  void warmUp() {
+    normalize("const warm = 1;\nwarm");
+  }
+
+  NormalizedCode normalize(
+      String original, CodeExtraction.Extracted extracted, JsTooling.Interruptions interruptions) {
     String source = extracted.code();
-    JsonNode answer = parse(tooling.with(tools -> tools.normalize(source)));
+    if (source.isBlank()) {
+      return new NormalizedCode("async () => {}", NormalizedCode.Form.BODY, false, original, extracted.positions());
+    }
+    JsonNode answer = parse(tooling.with(tools -> tools.normalize(source), interruptions));
     if (answer.get("ok").asBoolean()) {
       return normalized(answer, false, original, extracted.positions());
     }
-    String stripped = stripTypes(source);
+    String stripped = stripTypes(source, interruptions);
     if (stripped != null && !stripped.equals(source)) {
-      JsonNode typed = parse(tooling.with(tools -> tools.normalize(stripped)));
+      JsonNode typed = parse(tooling.with(tools -> tools.normalize(stripped), interruptions));
       if (typed.get("ok").asBoolean()) {
         PositionMap positions = extracted.positions().then(PositionMap.aligned(source, stripped));
         return normalized(typed, true, original, positions);
@@ -85,8 +94,8 @@ public final class CodeNormalizer implements AutoCloseable {
     throw CodeSyntaxException.at(answer.get("message").asString() + hint(source), text, offset);
   }
 
-  private String stripTypes(String source) {
-    JsonNode answer = parse(tooling.with(tools -> tools.stripTypes(source)));
+  private String stripTypes(String source, JsTooling.Interruptions interruptions) {
+    JsonNode answer = parse(tooling.with(tools -> tools.stripTypes(source), interruptions));
     return answer.get("ok").asBoolean() ? answer.get("code").asString() : null;
   }
 

@@ -46,7 +46,7 @@ import tools.jackson.databind.node.StringNode;
  * that waits for tools holds no thread. The watchdog stops an execution from outside by closing its
  * context, which cancels whatever JavaScript is running.
  */
-final class Execution implements Watchdog.Watched {
+final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
 
   private static final String SOURCE_NAME = "code.js";
   private static final Pattern FRAME = Pattern.compile("code\\.js:(\\d+):(\\d+)");
@@ -83,6 +83,8 @@ final class Execution implements Watchdog.Watched {
   private volatile ExecutionError terminal;
   private volatile boolean finished;
   private ScheduledFuture<?> deadline;
+  /** Interrupts the normalizer while it works for this execution; null otherwise. */
+  private volatile Runnable interruptNormalizer;
 
   private volatile long allocatedBytes;
   private volatile long runningThread = -1;
@@ -241,7 +243,7 @@ final class Execution implements Watchdog.Watched {
     prepared = fast
         ? new NormalizedCode(extracted.code().strip(), NormalizedCode.Form.FUNCTION, false, code,
             PositionMap.shifted(extracted.start() + leadingSpace(extracted.code())))
-        : shared.normalizer().normalize(code, extracted);
+        : shared.normalizer().normalize(code, extracted, this);
     Context.Builder builder = Sandbox.contextBuilder(shared.engine());
     if (limits.cpuTime() != null) {
       builder.option("sandbox.MaxCPUTime", limits.cpuTime().toMillis() + "ms");
@@ -270,7 +272,7 @@ final class Execution implements Watchdog.Watched {
         throw e;
       }
       // The quick shape check was wrong about this code (TypeScript, usually): normalize it.
-      prepared = shared.normalizer().normalize(code, extracted);
+      prepared = shared.normalizer().normalize(code, extracted, this);
       function = evaluate(prepared);
     }
     api.invokeMember("run", function);
@@ -288,6 +290,16 @@ final class Execution implements Watchdog.Watched {
     String text = "(\n" + normalized.code() + "\n)";
     evaluated = new SourceText(text);
     return context.eval(Source.newBuilder("js", text, SOURCE_NAME).cached(false).buildLiteral());
+  }
+
+  @Override
+  public void enter(Runnable interrupt) {
+    interruptNormalizer = interrupt;
+  }
+
+  @Override
+  public void leave() {
+    interruptNormalizer = null;
   }
 
   // ---- host calls from the prelude ----------------------------------------------------------
@@ -501,6 +513,10 @@ final class Execution implements Watchdog.Watched {
       return;
     }
     terminal = error;
+    Runnable normalizing = interruptNormalizer;
+    if (normalizing != null) {
+      shared.watchdog().reap(normalizing);
+    }
     Context running = context;
     if (running != null) {
       // Cancels JavaScript that is running now; waits for it to stop, so not on the watchdog thread.

@@ -87,6 +87,24 @@ public final class GraalJsExecutor implements Executor {
         new InputValidation(),
         new JsonBridge(JsonCodec.defaults()),
         new IdentityCache<>(10_000));
+    if (builder.warmUp) {
+      Thread warmUp = new Thread(this::warmUp, "codemode-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
+    }
+  }
+
+  /**
+   * Runs a trivial execution and loads the parser once, so that the first real execution does not
+   * pay for the engine's first use (about a second on a fresh JVM).
+   */
+  private void warmUp() {
+    try {
+      execute("async () => 1", List.of());
+      shared.normalizer().warmUp();
+    } catch (RuntimeException e) {
+      // closed while warming up: nothing to warm any more
+    }
   }
 
   /** An executor with the default limits. */
@@ -143,6 +161,7 @@ public final class GraalJsExecutor implements Executor {
     private ToolDispatch dispatch = ToolDispatch.ADAPTIVE;
     private boolean validateInputs = true;
     private double heapFraction = 0.85;
+    private boolean warmUp = true;
 
     private Builder() {}
 
@@ -191,6 +210,15 @@ public final class GraalJsExecutor implements Executor {
         throw new IllegalArgumentException("heapFraction must be between 0.1 and 1, got " + fraction);
       }
       this.heapFraction = fraction;
+      return this;
+    }
+
+    /**
+     * Whether the executor warms itself up on a background thread after it is built (one trivial
+     * execution, one parse); default true.
+     */
+    public Builder warmUp(boolean warmUp) {
+      this.warmUp = warmUp;
       return this;
     }
 

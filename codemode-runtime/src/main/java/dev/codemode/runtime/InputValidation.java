@@ -52,6 +52,7 @@ final class InputValidation {
     if (lines.size() == 1) {
       message.append(": ").append(lines.get(0));
     } else {
+      message.append(':');
       for (String line : lines) {
         message.append("\n- ").append(line);
       }

@@ -1,7 +1,9 @@
 package dev.codemode.runtime;
 
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.graalvm.polyglot.Context;
@@ -32,6 +34,15 @@ final class JsTooling implements AutoCloseable {
       this.sucrase = sucrase;
     }
 
+    /** Stops what this context runs now; the context stays usable. */
+    void interrupt() {
+      try {
+        context.interrupt(Duration.ofSeconds(5));
+      } catch (TimeoutException | RuntimeException e) {
+        // it finished first, or could not be interrupted in time: either way it is not waiting on us
+      }
+    }
+
     /** The normalizer's JSON answer for {@code code}. */
     String normalize(String code) {
       return normalizer.invokeMember("normalize", code).asString();
@@ -45,6 +56,24 @@ final class JsTooling implements AutoCloseable {
       }
       return stripTypes.execute(code).asString();
     }
+  }
+
+  /** Where a caller learns how to interrupt the tooling work done for it. */
+  interface Interruptions {
+    /** No one will interrupt. */
+    Interruptions NONE = new Interruptions() {
+      @Override
+      public void enter(Runnable interrupt) {}
+
+      @Override
+      public void leave() {}
+    };
+
+    /** Work started; {@code interrupt} stops it. */
+    void enter(Runnable interrupt);
+
+    /** The work is over. */
+    void leave();
   }
 
   private final Engine engine;
@@ -64,12 +93,17 @@ final class JsTooling implements AutoCloseable {
     this.sucrase = Sandbox.resource("sucrase.js");
   }
 
-  /** Runs {@code work} with a tooling context lent to this thread. */
-  <T> T with(Function<Tools, T> work) {
+  /**
+   * Runs {@code work} with a tooling context lent to this thread. While it runs, {@code
+   * interruptions} holds an action that interrupts it from another thread (a watchdog's).
+   */
+  <T> T with(Function<Tools, T> work, Interruptions interruptions) {
     Tools tools = borrow();
+    interruptions.enter(() -> tools.interrupt());
     try {
       return work.apply(tools);
     } finally {
+      interruptions.leave();
       if (closed) {
         tools.context.close();
       } else {

@@ -13,15 +13,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * JSON text between the host and the sandbox. Plain JSON both ways, with two tagged forms for what
- * JSON cannot say: binary data (a Java {@code byte[]}, a JavaScript {@code Uint8Array}) and integers
- * beyond 2^53 (a {@code BigInteger}, a {@code BigInt}). The prelude decodes and encodes the tags.
+ * JSON cannot say: binary data (a Java {@code byte[]} becomes a JavaScript {@code Uint8Array}) and
+ * integers of any size (a {@code BigInteger} becomes a {@code BigInt}, and back). The prelude
+ * decodes and encodes the tags; a {@code Uint8Array} going to the host is plain base64 text, which
+ * is what a {@code byte[]} reads.
  */
 final class JsonBridge {
 
   static final String BINARY_TAG = "__codemode_binary__";
   static final String BIGINT_TAG = "__codemode_bigint__";
-  private static final BigInteger MAX_SAFE = BigInteger.valueOf((1L << 53) - 1);
-  private static final BigInteger MIN_SAFE = MAX_SAFE.negate();
 
   private final JsonCodec codec;
 
@@ -63,16 +63,13 @@ final class JsonBridge {
       }
       case NUMBER -> {
         if (node.isBigInteger()) {
-          BigInteger value = node.bigIntegerValue();
-          if (value.compareTo(MAX_SAFE) > 0 || value.compareTo(MIN_SAFE) < 0) {
-            out.writeStartObject();
-            out.writeName(BIGINT_TAG);
-            out.writeString(value.toString());
-            out.writeEndObject();
-            return;
-          }
+          out.writeStartObject();
+          out.writeName(BIGINT_TAG);
+          out.writeString(node.bigIntegerValue().toString());
+          out.writeEndObject();
+        } else {
+          out.writeTree(node);
         }
-        out.writeTree(node);
       }
       case MISSING -> out.writeNull();
       default -> out.writeTree(node);

@@ -8,12 +8,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Learns which tools return at once, so that their calls can run on the execution's own thread
  * instead of hopping to a tool thread and back (a hop costs about 100 µs; a fast call, a few). A
  * tool counts as fast after {@value #STREAK} calls in a row that each returned within {@value
- * #FAST_NANOS} ns; one slow call makes it slow again, so a tool that starts blocking stops holding
- * up the execution after one call.
+ * #FAST_NANOS} ns. A fast tool stays fast until one call blocks for more than {@value #SLOW_NANOS}
+ * ns, so a tool that starts blocking holds up its execution once, while the odd call that is a
+ * little slow (a garbage collection, a cold JIT) does not send a fast tool back to hopping.
  */
 final class ToolTimings {
 
   static final long FAST_NANOS = 100_000;
+  static final long SLOW_NANOS = 1_000_000;
   static final int STREAK = 3;
   private static final int MAX_TOOLS = 50_000;
 
@@ -38,7 +40,7 @@ final class ToolTimings {
       if (streak.get() < STREAK) {
         streak.incrementAndGet();
       }
-    } else {
+    } else if (nanos > SLOW_NANOS || streak.get() < STREAK) {
       streak.set(0);
     }
   }

@@ -99,7 +99,7 @@
   function anonymousFunction(code) {
     try {
       const node = acorn.parseExpressionAt('(' + code + '\n)', 0, PARENTHESIZED);
-      if (node.type === 'ParenthesizedExpression' && node.end === code.length + 2
+      if (node.type === 'ParenthesizedExpression' && node.end === code.length + 3
           && node.expression.type === 'FunctionExpression') {
         return result(new Out().copy(code, node.expression.start - 1, node.expression.end - 1), 'function');
       }
