@@ -47,18 +47,7 @@ final class PositionMap {
     if (segments.isEmpty()) {
       return 0;
     }
-    int low = 0;
-    int high = segments.size() - 1;
-    int found = -1;
-    while (low <= high) {
-      int middle = (low + high) >>> 1;
-      if (segments.get(middle).to() <= offset) {
-        found = middle;
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
+    int found = indexAt(offset);
     if (found < 0) {
       return segments.get(0).from();
     }
@@ -107,6 +96,7 @@ final class PositionMap {
     return new PositionMap(List.copyOf(composed));
   }
 
+  /** The index of the last segment that starts at or before {@code offset}, or -1. */
   private int indexAt(int offset) {
     int low = 0;
     int high = segments.size() - 1;
