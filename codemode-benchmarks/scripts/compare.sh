@@ -29,6 +29,14 @@ for i in 1 2 3 4 5 6 7; do
   "$java_bin" "${flags[@]}" -cp "$jar" dev.codemode.benchmarks.ColdStart 2>/dev/null >> "$out/cold-java.txt"
   node codemode-benchmarks/scripts/node-vm-peer.mjs --cold >> "$out/cold-node.txt"
 done
+: > "$out/cold-java-aot.txt"
+if [ "${version%%.*}" -ge 25 ]; then
+  # JDK 25's ahead-of-time cache: one training run records loaded and linked classes.
+  "$java_bin" "${flags[@]}" -XX:AOTCacheOutput="$out/codemode.aot" -cp "$jar" dev.codemode.benchmarks.ColdStart >/dev/null 2>&1
+  for i in 1 2 3 4 5 6 7; do
+    "$java_bin" "${flags[@]}" -XX:AOTCache="$out/codemode.aot" -cp "$jar" dev.codemode.benchmarks.ColdStart 2>/dev/null >> "$out/cold-java-aot.txt"
+  done
+fi
 node --expose-gc codemode-benchmarks/scripts/node-vm-peer.mjs "$((seconds * 5))" > "$out/node.json"
 
 python3 - "$out" "$version" <<'PY'
@@ -53,6 +61,8 @@ rows = [
     ("heap per waiting execution (KB)", heap, node["heapKbPerWaitingExecution"]),
     ("cold start to first result (ms)", cold(f"{out}/cold-java.txt"), cold(f"{out}/cold-node.txt")),
 ]
+if open(f"{out}/cold-java-aot.txt").read().strip():
+    rows.append(("cold start with the JDK 25 AOT cache (ms)", cold(f"{out}/cold-java-aot.txt"), cold(f"{out}/cold-node.txt")))
 print(f"| figure (JDK {version}, Node {node['node']}) | GraalJS executor | Node vm | ratio |")
 print("|---|---:|---:|---:|")
 for name, java, peer in rows:

@@ -524,6 +524,11 @@
     const target = Object.create(null);
     return new Proxy(target, {
       get(t, name) {
+        // The hot path of every tool call: one map lookup once the tool has been seen.
+        const known = members.get(name);
+        if (known !== undefined) {
+          return known === null ? undefined : known;
+        }
         return typeof name === 'string' ? member(name) : undefined;
       },
       has(t, name) {
