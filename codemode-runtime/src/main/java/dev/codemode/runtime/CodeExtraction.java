@@ -28,7 +28,7 @@ final class CodeExtraction {
       Set.of("js", "javascript", "ts", "typescript", "jsx", "tsx", "mjs", "cjs", "mts", "cts",
           "es", "es6", "ecmascript", "node", "nodejs");
   private static final Pattern OPENING =
-      Pattern.compile("^[ \\t]{0,3}(`{3,}|~{3,})[ \\t]*([^\\s`]*)[^\\n`]*$", Pattern.MULTILINE);
+      Pattern.compile("^[ \\t]{0,3}(`{3,}+|~{3,}+)[ \\t]*+([^\\s`]*+)[^\\n`]*+$", Pattern.MULTILINE);
 
   private record Block(String tag, int contentStart, int contentEnd, int openingOffset, int closingOffset) {}
 

@@ -30,6 +30,7 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -49,11 +50,16 @@ import tools.jackson.databind.node.StringNode;
 final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
 
   private static final String SOURCE_NAME = "code.js";
-  private static final Pattern FRAME = Pattern.compile("code\\.js:(\\d+):(\\d+)");
+  private static final Pattern FRAME = Pattern.compile("code\\.js:(\\d{1,9}):(\\d{1,9})\\b");
+  private static final Pattern READER_LIMIT_SOURCE = Pattern.compile(", from `[^`]*`\\)");
   private static final Pattern NOT_DEFINED = Pattern.compile("^(\\S+) is not defined$");
   private static final Pattern SYNTAX_PREFIX = Pattern.compile("^code\\.js:\\d+:\\d+ ");
   private static final int MAX_TIMERS = 10_000;
   private static final int MAX_NAMES_LISTED = 40;
+  private static final int MAX_NAME_SHOWN = 100;
+  /** The bounds prelude.js puts on thrown errors, applied again on the host. */
+  private static final int MAX_ERROR_NAME_CHARS = 200;
+  private static final int MAX_ERROR_MESSAGE_CHARS = 16384 + 100;
 
   /** A tool call not finished yet: the task that runs it (to interrupt) and its stage (to cancel). */
   private record PendingCall(Future<?> task, CompletionStage<?> stage) {}
@@ -312,7 +318,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
       ToolProvider provider = providers.get(namespace);
       ToolDescriptor descriptor = provider == null ? null : shared.tools(provider.descriptor()).get(tool);
       if (descriptor == null) {
-        return "E" + errorJson("TypeError", qualified + " is not a function: " + unknownTool(namespace, tool), null);
+        return "E" + errorJson("TypeError", shown(qualified) + " is not a function: " + unknownTool(namespace, tool), null);
       }
       if (++toolCalls > limits.maxToolCalls()) {
         kill(ExecutionError.of(ExecutionError.Kind.LIMIT, "ToolCallLimitError", String.format(
@@ -333,6 +339,9 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
         }
       }
       return dispatch(provider, tool, qualified, input);
+    } catch (StreamConstraintsException e) {
+      return "E" + errorJson("ToolInputError",
+          qualified + ": the input is too large to read: " + readerLimit(e) + ". Send smaller values.", qualified);
     } catch (RuntimeException e) {
       return "E" + errorJson("ToolError", qualified + " could not be called: " + e.getMessage(), qualified);
     }
@@ -433,7 +442,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
   private static String errorJson(String name, String message, String tool) {
     ObjectNode error = JsonCodec.defaults().nodes().objectNode();
     error.put("name", name);
-    error.put("message", message);
+    error.put("message", bounded(message, MAX_ERROR_MESSAGE_CHARS));
     if (tool != null) {
       error.put("tool", tool);
     }
@@ -447,12 +456,19 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
     if (provider != null && shared.tools(provider.descriptor()).containsKey(tool)) {
       return null;
     }
-    return namespace + "." + tool + " is not a function: " + unknownTool(namespace, tool);
+    return shown(namespace + "." + tool) + " is not a function: " + unknownTool(namespace, tool);
+  }
+
+  /** A name from model code as a message quotes it: cut when it is longer than any real name. */
+  static String shown(String name) {
+    return name.length() <= MAX_NAME_SHOWN
+        ? name
+        : name.substring(0, MAX_NAME_SHOWN) + "…(" + String.format("%,d", name.length()) + " characters)";
   }
 
   private String unknownTool(String namespace, String tool) {
     List<String> names = providers.get(namespace).descriptor().toolNames();
-    StringBuilder message = new StringBuilder(namespace).append(" has no tool named \"").append(tool).append('"');
+    StringBuilder message = new StringBuilder(namespace).append(" has no tool named \"").append(shown(tool)).append('"');
     Suggestions.closest(tool, names).ifPresent(match -> message.append("; did you mean \"").append(match).append("\"?"));
     message.append(names.isEmpty() ? " It has no tools." : " Its tools: ").append(listed(names)).append('.');
     return message.toString();
@@ -625,6 +641,9 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
     ExecuteResult result;
     try {
       result = terminal != null ? failedResult(terminal) : resultFromPrelude();
+    } catch (StreamConstraintsException e) {
+      result = failedResult(ExecutionError.of(ExecutionError.Kind.LIMIT, "ResultLimitError",
+          "The result is too large to read: " + readerLimit(e) + ". Return smaller values."));
     } catch (RuntimeException e) {
       result = failedResult(ExecutionError.of(ExecutionError.Kind.INTERNAL, "InternalError",
           "The result could not be read: " + e.getMessage()));
@@ -662,12 +681,13 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
   }
 
   private ExecutionError runtimeError(String message, String name, String stack, String tool) {
-    String errorName = name == null || name.isBlank() ? "Error" : name;
-    String text = message;
+    String errorName = name == null || name.isBlank() ? "Error" : bounded(name, MAX_ERROR_NAME_CHARS);
+    String text = bounded(message, MAX_ERROR_MESSAGE_CHARS);
+    tool = tool == null ? null : bounded(tool, MAX_ERROR_NAME_CHARS);
     if ("ReferenceError".equals(errorName)) {
-      Matcher notDefined = NOT_DEFINED.matcher(message);
+      Matcher notDefined = NOT_DEFINED.matcher(text);
       if (notDefined.matches()) {
-        text = message + ". " + globalsHint(notDefined.group(1));
+        text = text + ". " + globalsHint(notDefined.group(1));
       }
     }
     ExecutionError error = new ExecutionError(
@@ -679,6 +699,18 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
       }
     }
     return error;
+  }
+
+  /** Which limit of the JSON reader a value broke, without Jackson's method names. */
+  private static String readerLimit(StreamConstraintsException e) {
+    return READER_LIMIT_SOURCE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll(")");
+  }
+
+  /** Error text from model code, cut like the prelude cuts it. */
+  private static String bounded(String text, int max) {
+    return text.length() <= max
+        ? text
+        : text.substring(0, max) + "… [cut: the text has " + text.length() + " characters]";
   }
 
   /** What exists, for a model that named a global that does not. */

@@ -14,6 +14,9 @@ package dev.codemode.runtime;
  */
 final class FunctionShape {
 
+  /** How many parentheses around the function the fast path looks through. */
+  private static final int MAX_WRAPPING_PARENS = 4;
+
   private final String code;
   private int pos;
   /** Whether a {@code /} at the current position starts a regular expression. */
@@ -43,7 +46,9 @@ final class FunctionShape {
       // A leading parenthesis may open an arrow's parameters or wrap the whole function.
       pos = start;
       regexAllowed = true;
-      if (!peekIs('(')) {
+      if (!peekIs('(') || parens == MAX_WRAPPING_PARENS) {
+        // Each attempt scans the rest of the code, so the number of attempts is bounded: models
+        // wrap a function in one or two parentheses, and deeper nesting goes to the parser.
         return false;
       }
       pos++;

@@ -136,15 +136,19 @@ final class JsTooling implements AutoCloseable {
     }
   }
 
+  /** A new tooling context; when that fails, its slot in the pool is given back. */
   private Tools newTools() {
-    Context context = Sandbox.contextBuilder(engine).build();
+    Context context = null;
     try {
+      context = Sandbox.contextBuilder(engine).build();
       context.eval(acorn);
       Value normalizer = context.eval(normalizerSource);
       return new Tools(context, normalizer, sucrase);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       created.decrementAndGet();
-      context.close();
+      if (context != null) {
+        context.close();
+      }
       throw e;
     }
   }

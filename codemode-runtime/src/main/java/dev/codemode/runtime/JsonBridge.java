@@ -22,6 +22,13 @@ final class JsonBridge {
 
   static final String BINARY_TAG = "__codemode_binary__";
   static final String BIGINT_TAG = "__codemode_bigint__";
+  /**
+   * The most digits a tagged integer from the sandbox may have. Parsing decimal text is quadratic
+   * in its length and runs on the host, outside the sandbox's limits; the prelude refuses larger
+   * BigInts with a RangeError, and a forged tag beyond it stays plain data. Jackson reads at most
+   * 1,000 digits of a JSON number by default too.
+   */
+  static final int MAX_BIGINT_DIGITS = 1000;
 
   private final JsonCodec codec;
 
@@ -82,10 +89,26 @@ final class JsonBridge {
     return json.contains(BIGINT_TAG) ? untag(node) : node;
   }
 
+  /** An optional minus and 1 to {@link #MAX_BIGINT_DIGITS} decimal digits. */
+  static boolean isInteger(String text) {
+    int start = text.startsWith("-") ? 1 : 0;
+    int digits = text.length() - start;
+    if (digits < 1 || digits > MAX_BIGINT_DIGITS) {
+      return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static JsonNode untag(JsonNode node) {
     if (node.isObject()) {
       JsonNode tag = node.get(BIGINT_TAG);
-      if (tag != null && tag.isString() && node.size() == 1) {
+      if (tag != null && tag.isString() && node.size() == 1 && isInteger(tag.asString())) {
         return JsonNodeFactory.instance.numberNode(new BigInteger(tag.asString()));
       }
       ObjectNode object = (ObjectNode) node;

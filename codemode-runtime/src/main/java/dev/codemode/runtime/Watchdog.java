@@ -32,7 +32,9 @@ import javax.management.openmbean.CompositeData;
  *   <li>After every garbage collection it reads the heap in use; when more than {@code
  *       heapFraction} of the maximum heap is still in use, the live execution that allocated most
  *       is stopped, so a memory bomb that keeps what it allocates is stopped before the JVM runs
- *       out of memory.
+ *       out of memory. Only an execution that allocated at least a tenth of the heap (32 MB at
+ *       least) is stopped this way, so garbage left by an earlier execution does not get innocent
+ *       ones stopped.
  * </ul>
  */
 final class Watchdog implements AutoCloseable {
@@ -50,6 +52,8 @@ final class Watchdog implements AutoCloseable {
   }
 
   private static final long SAMPLE_MILLIS = 10;
+  /** The least an execution must have allocated to be stopped when the heap runs low. */
+  private static final long MIN_SUSPECT_BYTES = 32L << 20;
 
   private final ScheduledThreadPoolExecutor scheduler;
   private final ExecutorService reaper;
@@ -136,8 +140,11 @@ final class Watchdog implements AutoCloseable {
     if (max == Long.MAX_VALUE || used <= heapFraction * max) {
       return;
     }
+    // The heap in use after a young collection still holds old garbage, such as what a stopped
+    // memory bomb left behind. So only an execution that allocated a real share of the heap is a
+    // suspect; executions that allocated little are not stopped for someone else's garbage.
     Watched largest = null;
-    long largestBytes = -1;
+    long largestBytes = Math.max(MIN_SUSPECT_BYTES, max / 10) - 1;
     for (Watched execution : live) {
       long allocated = execution.allocatedBytes(threads);
       if (allocated > largestBytes) {

@@ -22,9 +22,13 @@
   const stringify = JSON.stringify;
   const parse = JSON.parse;
   const PromiseCtor = Promise;
-  const resolved = (value) => PromiseCtor.resolve(value);
-  const rejected = (error) => PromiseCtor.reject(error);
-  const promiseThen = (promise, onValue, onError) => PromiseCtor.prototype.then.call(promise, onValue, onError);
+  // Captured now: model code may replace Promise.resolve, Promise.prototype.then or
+  // Function.prototype.call later, and the prelude must keep working as written.
+  const apply = Reflect.apply;
+  const resolved = Promise.resolve.bind(Promise);
+  const rejected = Promise.reject.bind(Promise);
+  const thenMethod = Promise.prototype.then;
+  const promiseThen = (promise, onValue, onError) => apply(thenMethod, promise, [onValue, onError]);
   const defineProperty = Object.defineProperty;
   const freeze = Object.freeze;
   const keysOf = Object.keys;
@@ -47,11 +51,51 @@
   const objectFromEntries = Object.fromEntries;
   const BINARY = '__codemode_binary__';
   const BIGINT = '__codemode_bigint__';
+  // Same limit as JsonBridge.MAX_BIGINT_DIGITS on the host.
+  const MAX_BIGINT_DIGITS = 1000;
+  const INTEGER_TEXT = /^-?[0-9]{1,1000}$/;
+  const regExpTest = RegExp.prototype.test;
+
+  // GraalJS's `arguments` global holds the command line of a script run; the option that turns
+  // it off is experimental, so it is deleted here instead.
+  delete G.arguments;
 
   // Atomics.wait blocks the thread outside the host's control; nothing in model code needs it.
   if (typeof Atomics === 'object') {
     delete Atomics.wait;
     delete Atomics.waitAsync;
+  }
+
+  // GraalJS sorts in Java when no comparator is given: no JavaScript runs during the sort, so a
+  // huge sort cannot be stopped at the deadline. With a JavaScript comparator of the same order,
+  // every comparison is guest code, which the watchdog can interrupt.
+  {
+    const defaultOrder = (a, b) => {
+      const x = `${a}`;
+      const y = `${b}`;
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
+    const numericOrder = (a, b) => {
+      if (a < b) return -1;
+      if (a > b) return 1;
+      if (a === b) return a === 0 && b === 0 ? (1 / a < 0 ? (1 / b < 0 ? 0 : -1) : (1 / b < 0 ? 1 : 0)) : 0;
+      return a !== a ? (b !== b ? 0 : 1) : -1; // NaN sorts last
+    };
+    const wrapSort = (proto, name, order) => {
+      const original = proto[name];
+      if (typeof original !== 'function') return;
+      const wrapper = {
+        [name](compare) {
+          return apply(original, this, [compare === undefined ? order : compare]);
+        },
+      }[name];
+      defineProperty(proto, name, { value: wrapper, writable: true, enumerable: false, configurable: true });
+    };
+    wrapSort(Array.prototype, 'sort', defaultOrder);
+    wrapSort(Array.prototype, 'toSorted', defaultOrder);
+    const TypedArrayPrototype = getPrototypeOf(Uint8Array.prototype);
+    wrapSort(TypedArrayPrototype, 'sort', numericOrder);
+    wrapSort(TypedArrayPrototype, 'toSorted', numericOrder);
   }
 
   // ---- values crossing to the host ------------------------------------------------------------
@@ -111,7 +155,13 @@
   // byte[] reads), BigInt as an exact integer, Map as an object, Set as an array.
   function toHost(key, value) {
     if (typeof value === 'bigint') {
-      return { [BIGINT]: value.toString() };
+      const digits = value.toString();
+      const count = value < 0n ? digits.length - 1 : digits.length;
+      if (count > MAX_BIGINT_DIGITS) {
+        throw new RangeError('A BigInt of ' + count + ' digits cannot be passed to the host;'
+            + ' the limit is ' + MAX_BIGINT_DIGITS + ' digits. Pass it as a string instead.');
+      }
+      return { [BIGINT]: digits };
     }
     if (value !== null && typeof value === 'object') {
       if (isView(value) || value instanceof ArrayBufferCtor) {
@@ -133,7 +183,8 @@
       if (typeof value[BINARY] === 'string' && keysOf(value).length === 1) {
         return fromBase64(value[BINARY]);
       }
-      if (typeof value[BIGINT] === 'string' && keysOf(value).length === 1) {
+      if (typeof value[BIGINT] === 'string' && keysOf(value).length === 1
+          && apply(regExpTest, INTEGER_TEXT, [value[BIGINT]])) {
         return BigInt(value[BIGINT]);
       }
     }
@@ -149,6 +200,12 @@
   class ToolError extends ErrorCtor {}
   defineProperty(ToolError.prototype, 'name', { value: 'ToolError', writable: true, configurable: true });
 
+  // Errors the prelude made for failed tool calls, with the tool that failed. Only these are
+  // reported to the host as tool errors: a `tool` property that model code sets proves nothing.
+  const toolOfError = new WeakMap();
+  const weakGet = WeakMap.prototype.get;
+  const weakSet = WeakMap.prototype.set;
+
   function errorFromHost(json) {
     const info = parse(json);
     const error = info.name === 'TypeError' ? new TypeErrorCtor(info.message) : new ToolError(info.message);
@@ -157,8 +214,20 @@
     }
     if (info.tool !== undefined) {
       error.tool = info.tool;
+      apply(weakSet, toolOfError, [error, info.tool]);
     }
     return error;
+  }
+
+  // Bounds on what an error carries to the host (Execution cuts again on its side).
+  const MAX_NAME_CHARS = 200;
+  const MAX_MESSAGE_CHARS = 16384;
+  const MAX_STACK_CHARS = 16384;
+
+  function cut(text, max) {
+    return text.length <= max
+        ? text
+        : text.slice(0, max) + '… [cut: the text has ' + text.length + ' characters]';
   }
 
   function safeString(value) {
@@ -176,10 +245,10 @@
       let message = '';
       let stack = '';
       let tool;
-      try { name = safeString(thrown.name); } catch (e) { /* keep the default */ }
-      try { message = safeString(thrown.message); } catch (e) { /* keep the default */ }
-      try { stack = safeString(thrown.stack); } catch (e) { /* keep the default */ }
-      try { tool = typeof thrown.tool === 'string' ? thrown.tool : undefined; } catch (e) { /* none */ }
+      try { name = cut(safeString(thrown.name), MAX_NAME_CHARS); } catch (e) { /* keep the default */ }
+      try { message = cut(safeString(thrown.message), MAX_MESSAGE_CHARS); } catch (e) { /* keep the default */ }
+      try { stack = cut(safeString(thrown.stack), MAX_STACK_CHARS); } catch (e) { /* keep the default */ }
+      tool = apply(weakGet, toolOfError, [thrown]);
       return { name, message, stack, tool };
     }
     const kind = thrown === null ? 'null' : isArray(thrown) ? 'array' : typeof thrown;

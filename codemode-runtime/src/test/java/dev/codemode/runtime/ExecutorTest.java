@@ -82,6 +82,25 @@ class ExecutorTest {
     assertThat(resultOf(run("null")).isNull()).isTrue();
   }
 
+  /** The prelude's interruptible sort keeps the order of the built-in one. */
+  @Test
+  void defaultSortOrderIsUnchanged() {
+    assertThat(resultOf(run("[10, 9, 1, undefined, 'b', 'a', null, , true].sort()")))
+        .isEqualTo(json("[1,10,9,'a','b',null,true,null,null]"));
+    assertThat(resultOf(run("[3, 1, 2].toSorted()"))).isEqualTo(json("[1,2,3]"));
+    assertThat(resultOf(run("[3, 1, 2].sort((a, b) => b - a)"))).isEqualTo(json("[3,2,1]"));
+    assertThat(resultOf(run("Array.prototype.sort.call({0: 'b', 1: 'a', length: 2})")))
+        .isEqualTo(json("{'0':'a','1':'b','length':2}"));
+    assertThat(resultOf(run("Array.from(new Float64Array([3, -0, 0, NaN, -1, 0, -0]).sort(), x => Object.is(x, -0) ? '-0' : String(x))")))
+        .isEqualTo(json("['-1','-0','-0','0','0','3','NaN']"));
+    assertThat(resultOf(run("Array.from(new BigInt64Array([3n, -1n, 2n]).toSorted(), String)")))
+        .isEqualTo(json("['-1','2','3']"));
+    assertThat(resultOf(run("[[2], [10], [1]].sort().map(String)"))).isEqualTo(json("['1','10','2']"));
+    assertThat(run("[Symbol('x'), Symbol('y')].sort()").error().name()).isEqualTo("TypeError");
+    assertThat(resultOf(run("[].sort.name + [].sort.length + Array.prototype.propertyIsEnumerable('sort')")))
+        .isEqualTo(json("'sort1false'"));
+  }
+
   @Test
   void undefinedIsMissing() {
     assertThat(resultOf(run("undefined")).isMissingNode()).isTrue();
