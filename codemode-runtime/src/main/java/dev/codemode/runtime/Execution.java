@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -270,6 +271,14 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
         (ProxyExecutable) this::timer,
         (ProxyExecutable) this::done,
         JsonCodec.defaults().toJson(JsonCodec.defaults().encode(List.copyOf(providers.keySet()))));
+    for (ToolProvider provider : providers.values()) {
+      Optional<SandboxSetup> setup = provider.sandboxSetup();
+      if (setup.isPresent()) {
+        Value script = context.eval(Source.newBuilder("js", setup.get().script(), "setup-" + provider.name() + ".js")
+            .cached(true).buildLiteral());
+        api.invokeMember("extend", provider.name(), script, JsonCodec.defaults().toJson(setup.get().config()));
+      }
+    }
     Value function;
     try {
       function = evaluate(prepared);
@@ -314,6 +323,10 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
     String namespace = arguments[0].asString();
     String tool = arguments[1].asString();
     String qualified = namespace + "." + tool;
+    if (terminal != null) {
+      // The execution is being stopped: nothing more reaches a tool.
+      return "E" + errorJson(terminal.name(), "The execution has ended: " + terminal.message(), qualified);
+    }
     try {
       ToolProvider provider = providers.get(namespace);
       ToolDescriptor descriptor = provider == null ? null : shared.tools(provider.descriptor()).get(tool);
@@ -408,6 +421,10 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
   private String reply(String qualified, JsonNode value, Throwable error) {
     if (error != null) {
       Throwable cause = unwrap(error);
+      if (cause instanceof AbortExecutionException abort) {
+        kill(ExecutionError.of(ExecutionError.Kind.ABORTED, abort.errorName(), String.valueOf(abort.getMessage())));
+        return "E" + errorJson(abort.errorName(), String.valueOf(abort.getMessage()), qualified);
+      }
       if (cause instanceof ToolInputException) {
         return "E" + errorJson("ToolInputError", cause.getMessage(), qualified);
       }

@@ -33,6 +33,11 @@ public record ExecutionError(
      * stopped.
      */
     LIMIT,
+    /**
+     * A tool ended the execution on purpose with {@link AbortExecutionException} (the durable
+     * runtime does this to pause a run for approval).
+     */
+    ABORTED,
     /** Something failed in the executor itself; the message says what. */
     INTERNAL
   }

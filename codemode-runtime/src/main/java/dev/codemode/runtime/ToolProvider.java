@@ -40,6 +40,13 @@ public interface ToolProvider {
     return descriptor().name();
   }
 
+  /**
+   * JavaScript to run in each sandbox before the model's code, for this namespace; none by default.
+   */
+  default java.util.Optional<SandboxSetup> sandboxSetup() {
+    return java.util.Optional.empty();
+  }
+
   /** The tools of a generated connector definition, called on {@code instance}. */
   static <T> ToolProvider of(ConnectorDefinition<T> definition, T instance) {
     Objects.requireNonNull(definition, "definition");
@@ -92,6 +99,7 @@ public interface ToolProvider {
     private String description = "";
     private final Map<String, ToolDescriptor> descriptors = new LinkedHashMap<>();
     private final Map<String, ToolFunction> functions = new LinkedHashMap<>();
+    private SandboxSetup setup;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -129,15 +137,27 @@ public interface ToolProvider {
      *
      * @throws IllegalArgumentException when the name is not a valid namespace name
      */
+    /** JavaScript run in each sandbox before the model's code; see {@link SandboxSetup}. */
+    public Builder sandboxSetup(SandboxSetup setup) {
+      this.setup = Objects.requireNonNull(setup, "setup");
+      return this;
+    }
+
     public ToolProvider build() {
       ConnectorDescriptor descriptor =
           new ConnectorDescriptor(name, description, new ArrayList<>(descriptors.values()));
       Map<String, ToolFunction> calls = Map.copyOf(functions);
       List<String> names = descriptor.toolNames();
+      java.util.Optional<SandboxSetup> sandboxSetup = java.util.Optional.ofNullable(setup);
       return new ToolProvider() {
         @Override
         public ConnectorDescriptor descriptor() {
           return descriptor;
+        }
+
+        @Override
+        public java.util.Optional<SandboxSetup> sandboxSetup() {
+          return sandboxSetup;
         }
 
         @Override

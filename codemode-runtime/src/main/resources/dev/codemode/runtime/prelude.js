@@ -568,15 +568,28 @@
     'toString', 'toLocaleString', 'inspect', 'prototype', '__proto__', 'nodeType', '$$typeof',
     'asymmetricMatch']);
 
+  // Members a provider's setup script added to its namespace, by namespace.
+  const extrasByNamespace = new MapCtor();
+
   function makeNamespace(namespace) {
     const members = new MapCtor();
+    const extras = new MapCtor();
+    extrasByNamespace.set(namespace, { extras, members });
     let names;
     const listNames = () => {
-      if (names === undefined) names = freeze(parse(toolNames(namespace)));
+      if (names === undefined) {
+        const all = parse(toolNames(namespace));
+        for (const name of extras.keys()) if (all.indexOf(name) < 0) all.push(name);
+        names = freeze(all);
+      }
       return names;
     };
     const member = (name) => {
       let value = members.get(name);
+      if (value === undefined && extras.has(name)) {
+        value = extras.get(name);
+        members.set(name, value);
+      }
       if (value === undefined) {
         const problem = toolProblem(namespace, name);
         if (problem === null) {
@@ -698,5 +711,17 @@
     promiseThen(resolved(result), succeed, fail);
   }
 
-  return freeze({ run, settle, fire, isCallable });
+  // Runs a provider's trusted setup script (SandboxSetup) and adds what it returns to the namespace.
+  function extend(namespace, setup, configJson) {
+    const entry = extrasByNamespace.get(namespace);
+    const added = setup(G[namespace], G, parse(configJson));
+    if (added === undefined || added === null) return;
+    for (const key of keysOf(added)) {
+      const value = added[key];
+      entry.extras.set(key, typeof value === 'function' || (typeof value === 'object' && value !== null) ? freeze(value) : value);
+      entry.members.delete(key);
+    }
+  }
+
+  return freeze({ run, settle, fire, isCallable, extend });
 })
