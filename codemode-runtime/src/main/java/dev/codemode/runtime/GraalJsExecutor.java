@@ -143,6 +143,11 @@ public final class GraalJsExecutor implements Executor {
     return shared.normalizer().normalize(code);
   }
 
+  /** The normalizer this executor uses (shared tooling contexts). */
+  CodeNormalizer normalizer() {
+    return shared.normalizer();
+  }
+
   @Override
   public void close() {
     shared.watchdog().close();
