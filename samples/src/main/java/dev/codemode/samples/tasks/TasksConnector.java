@@ -28,17 +28,42 @@ import org.jspecify.annotations.Nullable;
 @Connector
 public class TasksConnector {
 
+  /** The system property that makes the no-arg constructor keep tasks in a file. */
+  public static final String FILE_PROPERTY = "codemode.samples.tasksFile";
+
   private final Map<UUID, Task> tasks = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final @Nullable TaskFile file;
 
-  /** A connector with an empty list and the system clock. */
+  /**
+   * A connector with the system clock. Tasks live in memory, or in the JSON file named by the
+   * system property {@value #FILE_PROPERTY} (or the environment variable CODEMODE_TASKS_FILE), so
+   * that several processes (the CLI's run and approve) see the same list.
+   */
   public TasksConnector() {
-    this(Clock.systemUTC());
+    this(Clock.systemUTC(), TaskFile.configured(FILE_PROPERTY, "CODEMODE_TASKS_FILE"));
   }
 
-  /** A connector with an empty list and the given clock, for tests. */
+  /** A connector with an empty list in memory and the given clock, for tests. */
   public TasksConnector(Clock clock) {
+    this(clock, null);
+  }
+
+  /** A connector whose tasks are kept in {@code file} (null: in memory). */
+  public TasksConnector(Clock clock, @Nullable TaskFile file) {
     this.clock = clock;
+    this.file = file;
+    if (file != null) {
+      for (Task task : file.load()) {
+        tasks.put(task.id(), task);
+      }
+    }
+  }
+
+  private void saved() {
+    if (file != null) {
+      file.save(tasks.values());
+    }
   }
 
   /**
@@ -69,6 +94,7 @@ public class TasksConnector {
             Task.normalizeTags(tags),
             clock.instant());
     tasks.put(task.id(), task);
+    saved();
     return task;
   }
 
@@ -76,6 +102,7 @@ public class TasksConnector {
   @Revert("create")
   public void undoCreate(Task result) {
     tasks.remove(result.id());
+    saved();
   }
 
   /**
@@ -141,6 +168,7 @@ public class TasksConnector {
   public Task update(UUID id, TaskChanges changes) {
     Task changed = find(id).with(changes);
     tasks.put(id, changed);
+    saved();
     return changed;
   }
 
@@ -154,6 +182,7 @@ public class TasksConnector {
   public Task complete(UUID id) {
     Task done = find(id).withStatus(Status.DONE);
     tasks.put(id, done);
+    saved();
     return done;
   }
 
@@ -167,6 +196,7 @@ public class TasksConnector {
   public Task remove(@Param(description = "the identifier of the task to delete") UUID id) {
     Task task = find(id);
     tasks.remove(id);
+    saved();
     return task;
   }
 
@@ -174,6 +204,7 @@ public class TasksConnector {
   @Revert("remove")
   public void restore(Task result) {
     tasks.put(result.id(), result);
+    saved();
   }
 
   /**

@@ -1,0 +1,129 @@
+package dev.codemode.cli;
+
+import dev.codemode.core.JsonCodec;
+import dev.codemode.runtime.CodemodeRuntime;
+import dev.codemode.runtime.GraalJsExecutor;
+import dev.codemode.runtime.Outcome;
+import dev.codemode.runtime.store.JdbcExecutionStore;
+import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+
+/** What every subcommand shares: the store, the connectors, the timeout, and printing. */
+abstract class CliCommand implements Callable<Integer> {
+
+  /** The default store, relative to the working directory. */
+  static final String DEFAULT_STORE = ".codemode/codemode.db";
+
+  Terminal terminal;
+
+  @Option(names = "--store", paramLabel = "PATH|URL",
+      description = "Where runs are kept: a SQLite file (default ${DEFAULT-VALUE}) or a jdbc:postgresql: URL"
+          + " shared by several machines.",
+      defaultValue = DEFAULT_STORE)
+  String store;
+
+  @Option(names = "--timeout", paramLabel = "DURATION",
+      description = "How long one pass may run: 30s, 2m, 500ms, or ISO-8601 (PT30S). Default 30s.",
+      defaultValue = "30s")
+  String timeout;
+
+  @Option(names = "--classpath", paramLabel = "PATHS",
+      description = "Extra jars or directories to find connectors in, separated by '" + File.pathSeparator + "'.")
+  String classpath;
+
+  @Option(names = "--name", paramLabel = "NAME", defaultValue = "default",
+      description = "The runtime's name: runs and snippets are kept per name. Default ${DEFAULT-VALUE}.")
+  String runtimeName;
+
+  /** A runtime over the store and the connectors found on the class path. */
+  CodemodeRuntime runtime() {
+    CodemodeRuntime.Builder builder = CodemodeRuntime.builder().name(runtimeName);
+    List<String> needInstances = builder.discoverConnectors(connectorClassLoader());
+    for (String connector : needInstances) {
+      terminal.err().println("codemode: connector " + connector + " is skipped: its class has no public no-arg"
+          + " constructor, so the CLI cannot create it (embed CodemodeRuntime and pass an instance instead).");
+    }
+    builder.executor(GraalJsExecutor.builder().timeout(parseDuration(timeout)).build());
+    builder.store(JdbcExecutionStore.open(store));
+    return builder.build();
+  }
+
+  ClassLoader connectorClassLoader() {
+    ClassLoader parent = Main.class.getClassLoader();
+    if (classpath == null || classpath.isBlank()) {
+      return parent;
+    }
+    List<URL> urls = new ArrayList<>();
+    for (String entry : classpath.split(File.pathSeparator)) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      Path path = Path.of(entry);
+      if (!Files.exists(path)) {
+        throw new UserError("--classpath names " + path + ", which does not exist. Give jars or directories of"
+            + " compiled connectors, separated by '" + File.pathSeparator + "'.");
+      }
+      try {
+        urls.add(path.toUri().toURL());
+      } catch (MalformedURLException e) {
+        throw new UserError("--classpath entry " + entry + " is not a usable path", e);
+      }
+    }
+    return new URLClassLoader(urls.toArray(URL[]::new), parent);
+  }
+
+  /** 30s, 2m, 1h, 500ms, or an ISO-8601 duration. */
+  static Duration parseDuration(String text) {
+    String value = text.strip().toLowerCase(Locale.ROOT);
+    try {
+      if (value.startsWith("pt") || value.startsWith("p")) {
+        return positive(Duration.parse(value.toUpperCase(Locale.ROOT)), text);
+      }
+      if (value.endsWith("ms")) {
+        return positive(Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2))), text);
+      }
+      long amount = Long.parseLong(value.substring(0, value.length() - 1));
+      return positive(switch (value.charAt(value.length() - 1)) {
+        case 's' -> Duration.ofSeconds(amount);
+        case 'm' -> Duration.ofMinutes(amount);
+        case 'h' -> Duration.ofHours(amount);
+        default -> throw new NumberFormatException();
+      }, text);
+    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+      throw new UserError("--timeout " + text + " is not a duration: write 30s, 2m, 1h, 500ms or PT30S.");
+    }
+  }
+
+  private static Duration positive(Duration duration, String text) {
+    if (duration.isNegative() || duration.isZero()) {
+      throw new UserError("--timeout " + text + " must be longer than zero.");
+    }
+    return duration;
+  }
+
+  void print(JsonNode json) {
+    terminal.out().println(JsonCodec.defaults().toPrettyJson(json));
+  }
+
+  /** Prints an outcome and returns the exit code for its status. */
+  int printOutcome(Outcome outcome) {
+    print(outcome.toJson());
+    return switch (outcome.status()) {
+      case COMPLETED -> Main.OK;
+      case PAUSED -> Main.PAUSED;
+      case ERROR -> Main.ERROR;
+    };
+  }
+}
