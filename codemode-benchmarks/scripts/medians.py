@@ -2,7 +2,8 @@
 """Prints the median, p10 and p90 of every benchmark in JMH JSON result files (-rf json -rff FILE).
 
 JMH's own summary is a mean with an error bar; on a shared, noisy machine the median of the raw
-iteration scores is the steadier figure. Usage: medians.py RESULT.json [RESULT.json ...]
+iteration scores is the steadier figure. For sample-time benchmarks (-bm sample) the figures are
+those of every sample taken. Usage: medians.py RESULT.json [RESULT.json ...]
 """
 import json
 import statistics
@@ -21,7 +22,12 @@ for path in sys.argv[1:]:
     with open(path) as handle:
         results = json.load(handle)
     for result in results:
-        raw = [score for fork in result["primaryMetric"]["rawData"] for score in fork]
+        metric = result["primaryMetric"]
+        if "rawDataHistogram" in metric:
+            raw = [value for fork in metric["rawDataHistogram"] for iteration in fork
+                   for value, count in iteration for _ in range(int(count))]
+        else:
+            raw = [score for fork in metric["rawData"] for score in fork]
         params = ",".join(f"{k}={v}" for k, v in (result.get("params") or {}).items())
         name = result["benchmark"].rsplit(".", 2)[-2:]
         print(f"{path}\t{'.'.join(name)}({params})\tmedian {statistics.median(raw):.3f}"
