@@ -40,7 +40,7 @@ abstract class CliCommand implements Callable<Integer> {
   String timeout;
 
   @Option(names = "--classpath", paramLabel = "PATHS",
-      description = "Extra jars or directories to find connectors in, separated by '" + File.pathSeparator + "'.")
+      description = "Extra jars or directories to find connectors in, separated by the path separator (':' on Linux).")
   String classpath;
 
   @Option(names = "--name", paramLabel = "NAME", defaultValue = "default",

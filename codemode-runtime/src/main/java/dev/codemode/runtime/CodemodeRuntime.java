@@ -382,6 +382,11 @@ public final class CodemodeRuntime implements AutoCloseable {
       }
 
       @Override
+      public String name() {
+        return SDK_NAMESPACE;
+      }
+
+      @Override
       public Optional<SandboxSetup> sandboxSetup() {
         return Optional.of(setup);
       }
@@ -446,7 +451,9 @@ public final class CodemodeRuntime implements AutoCloseable {
 
   private static ConnectorDescriptor sdkDescriptor() {
     JsonNode anyObject = JsonCodec.defaults().parse("{\"type\":\"object\"}");
-    return new ConnectorDescriptor(SDK_NAMESPACE, "The Code Mode SDK.", List.of(
+    // A connector may not be named "codemode" (it is the SDK's global), so the descriptor has
+    // another name and the provider answers name() with the namespace.
+    return new ConnectorDescriptor("codemode_sdk", "The Code Mode SDK.", List.of(
         ToolDescriptor.of("now", "The host's current time in epoch milliseconds, recorded once per run and replayed.",
             anyObject, JsonCodec.defaults().parse("{\"type\":\"integer\"}")),
         ToolDescriptor.of("_step_begin", "Internal: starts codemode.step.", anyObject, anyObject),

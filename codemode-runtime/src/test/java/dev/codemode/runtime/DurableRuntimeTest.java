@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -326,7 +325,22 @@ class DurableRuntimeTest {
     assertThat(runtime.approve("exec_missing").error().message()).contains("No execution \"exec_missing\"");
     assertThat(runtime.reject("exec_missing")).isFalse();
     IllegalArgumentException reserved = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> CodemodeRuntime.builder().connector(ToolProvider.builder("codemode").build()));
+        () -> CodemodeRuntime.builder().connector(new ToolProvider() {
+          @Override
+          public dev.codemode.core.ConnectorDescriptor descriptor() {
+            return new dev.codemode.core.ConnectorDescriptor("other", "", List.of());
+          }
+
+          @Override
+          public String name() {
+            return "codemode";
+          }
+
+          @Override
+          public java.util.concurrent.CompletionStage<JsonNode> call(String tool, JsonNode input) {
+            throw new UnsupportedOperationException();
+          }
+        }));
     assertThat(reserved).hasMessageThat().contains("reserved");
     IllegalArgumentException twice = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> CodemodeRuntime.builder().connector(new LedgerConnector_Codemode(), new LedgerConnector())
