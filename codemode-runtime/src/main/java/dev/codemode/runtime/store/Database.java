@@ -75,7 +75,8 @@ final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new ExecutionStoreException(
-          "Could not open the execution store at " + location.display() + ": " + withoutFinalStop(cause.getMessage()) + ". "
+          "Could not open the execution store at " + location.display() + ": "
+              + withoutFinalStop(cause.getMessage()) + ". "
               + (location.dialect() == Dialect.SQLITE
                   ? "Check that the file can be read and written by this process."
                   : "Check that the server runs and accepts connections, and that the URL, user and password are"
