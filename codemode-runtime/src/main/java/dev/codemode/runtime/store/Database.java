@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.function.Predicate;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -30,6 +31,9 @@ final class Database implements AutoCloseable {
 
   /** How long a SQLite connection waits for another process's write lock before giving up. */
   static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
+
+  /** How often a transaction is tried when the database aborted it for a conflict (deadlock). */
+  private static final int ATTEMPTS = 3;
 
   private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -71,7 +75,8 @@ final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new ExecutionStoreException(
-          "Could not open the execution store at " + location.display() + ": " + withoutFinalStop(cause.getMessage()) + ". "
+          "Could not open the execution store at " + location.display() + ": "
+              + withoutFinalStop(cause.getMessage()) + ". "
               + (location.dialect() == Dialect.SQLITE
                   ? "Check that the file can be read and written by this process."
                   : "Check that the server runs and accepts connections, and that the URL, user and password are"
@@ -154,7 +159,19 @@ final class Database implements AutoCloseable {
     return transaction(action, true, work, result -> true);
   }
 
-  private <T> T transaction(String action, boolean schemaChange, Work<T> work, java.util.function.Predicate<T> commit) {
+  private <T> T transaction(String action, boolean schemaChange, Work<T> work, Predicate<T> commit) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transactionOnce(schemaChange, work, commit);
+      } catch (SQLException e) {
+        if (attempt == ATTEMPTS || !location.dialect().isWorthRetrying(e)) {
+          throw failure(action, e);
+        }
+      }
+    }
+  }
+
+  private <T> T transactionOnce(boolean schemaChange, Work<T> work, Predicate<T> commit) throws SQLException {
     Dialect dialect = location.dialect();
     try (Connection connection = pool.getConnection()) {
       dialect.begin(connection, schemaChange);
@@ -176,8 +193,6 @@ final class Database implements AutoCloseable {
         dialect.rollback(connection);
       }
       return result;
-    } catch (SQLException e) {
-      throw failure(action, e);
     }
   }
 
@@ -196,8 +211,8 @@ final class Database implements AutoCloseable {
   }
 
   private ExecutionStoreException failure(String action, SQLException e) {
-    return new ExecutionStoreException(
-        "Could not " + action + " in the execution store at " + location.display() + ": " + e.getMessage(), e);
+    return new ExecutionStoreException("Could not " + action + " in the execution store at " + location.display()
+        + ": " + withoutFinalStop(e.getMessage()) + location.dialect().hint(e), e);
   }
 
   @Override

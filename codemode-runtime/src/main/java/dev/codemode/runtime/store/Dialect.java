@@ -3,6 +3,7 @@ package dev.codemode.runtime.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.sqlite.SQLiteException;
 
 /** What differs between the databases the store runs on: how transactions start and end, and locks. */
 enum Dialect {
@@ -27,6 +28,19 @@ enum Dialect {
     @Override
     void rollback(Connection connection) throws SQLException {
       execute(connection, "ROLLBACK");
+    }
+
+    @Override
+    boolean isWorthRetrying(SQLException e) {
+      return false; // a busy database was already waited for, for the whole busy timeout
+    }
+
+    @Override
+    String hint(SQLException e) {
+      return e instanceof SQLiteException sqlite && (sqlite.getResultCode().code & 0xff) == SQLITE_BUSY
+          ? ". Another process held the file's write lock for longer than " + Database.SQLITE_BUSY_TIMEOUT_MILLIS / 1000
+              + " s: look for a process stuck in a write, or give busy processes their own store files."
+          : "";
     }
   },
 
@@ -57,7 +71,24 @@ enum Dialect {
       connection.rollback();
       connection.setAutoCommit(true);
     }
+
+    @Override
+    boolean isWorthRetrying(SQLException e) {
+      // deadlock_detected, serialization_failure: the server aborted one of two conflicting
+      // transactions, which succeeds when run again.
+      return "40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState());
+    }
+
+    @Override
+    String hint(SQLException e) {
+      String state = e.getSQLState();
+      return state != null && state.startsWith("08")
+          ? ". The connection to the server failed: check that it runs and is reachable."
+          : "";
+    }
   };
+
+  private static final int SQLITE_BUSY = 5;
 
   /** The advisory lock key of schema migrations: "codemode" in ASCII. */
   static final long SCHEMA_LOCK_KEY = 0x636F64656D6F6465L;
@@ -82,6 +113,12 @@ enum Dialect {
   abstract void commit(Connection connection) throws SQLException;
 
   abstract void rollback(Connection connection) throws SQLException;
+
+  /** Whether a transaction that failed with {@code e} may succeed when run again. */
+  abstract boolean isWorthRetrying(SQLException e);
+
+  /** What to do about {@code e}, as a sentence to append to a message, or nothing. */
+  abstract String hint(SQLException e);
 
   private static void execute(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {

@@ -6,6 +6,8 @@ package dev.codemode.runtime.store;
  */
 public final class ExecutionStoreException extends RuntimeException {
 
+  private static final long serialVersionUID = 1L;
+
   /** @param message what failed, where, and how to fix it */
   public ExecutionStoreException(String message) {
     super(message);

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@link ExecutionStore} on a SQLite file (the embedded default) or a PostgreSQL database.
@@ -191,12 +190,11 @@ public final class JdbcExecutionStore implements ExecutionStore {
       for (ExecutionRecord execution : stale) {
         boolean paused = execution.status() == ExecutionStatus.PAUSED;
         ExecutionStatus to = paused ? ExecutionStatus.REJECTED : ExecutionStatus.ERROR;
-        String message = paused ? EXPIRED_PAUSED : EXPIRED_RUNNING;
+        String error = json.text(json.error("ExpiredError", paused ? EXPIRED_PAUSED : EXPIRED_RUNNING));
         int changed = change(connection,
             "UPDATE codemode_executions SET status = ?, error = ?, updated_at = ?"
                 + " WHERE id = ? AND status = ? AND updated_at < ?",
-            to.wireName(), json.text(expiredError(message)), now, execution.id(), execution.status().wireName(),
-            cutoff);
+            to.wireName(), error, now, execution.id(), execution.status().wireName(), cutoff);
         if (changed == 1) {
           expired.add(execution.id());
           if (paused) {
@@ -208,15 +206,6 @@ public final class JdbcExecutionStore implements ExecutionStore {
       }
       return expired;
     });
-  }
-
-  private ObjectNode expiredError(String message) {
-    ObjectNode error = dev.codemode.core.JsonCodec.defaults().nodes().objectNode();
-    error.put("name", "ExpiredError");
-    error.put("message", message);
-    error.putNull("line");
-    error.putNull("column");
-    return error;
   }
 
   // ---- journal --------------------------------------------------------------------------------
@@ -237,37 +226,41 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
   @Override
   public boolean record(JournalEntry entry) {
-    String[] values = newEntryValues(entry);
+    EntryColumns values = newEntryColumns(entry);
     return database.writeIf("record entry " + entry.seq() + " of execution " + entry.executionId(), connection ->
         startEntry(connection, entry)
             && change(connection,
                 "INSERT INTO codemode_journal (" + Rows.ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (execution_id, seq) DO NOTHING",
-                entry.executionId(), entry.seq(), entry.connector(), entry.tool(), values[0], values[1],
-                entry.requiresApproval(), entry.state().wireName(), values[2], millis(entry.updatedAt())) == 1);
+                entry.executionId(), entry.seq(), entry.connector(), entry.tool(), values.input(), values.result(),
+                entry.requiresApproval(), entry.state().wireName(), values.error(), millis(entry.updatedAt())) == 1);
   }
 
   @Override
   public boolean replace(JournalEntry entry) {
-    String[] values = newEntryValues(entry);
+    EntryColumns values = newEntryColumns(entry);
     return database.writeIf("replace entry " + entry.seq() + " of execution " + entry.executionId(), connection ->
         startEntry(connection, entry)
             && change(connection,
                 "UPDATE codemode_journal SET connector = ?, tool = ?, input = ?, result = ?, requires_approval = ?,"
                     + " state = ?, error = ?, updated_at = ? WHERE execution_id = ? AND seq = ? AND state = ?",
-                entry.connector(), entry.tool(), values[0], values[1], entry.requiresApproval(),
-                entry.state().wireName(), values[2], millis(entry.updatedAt()), entry.executionId(), entry.seq(),
+                entry.connector(), entry.tool(), values.input(), values.result(), entry.requiresApproval(),
+                entry.state().wireName(), values.error(), millis(entry.updatedAt()), entry.executionId(), entry.seq(),
                 EntryState.REVERTED.wireName()) == 1);
   }
 
-  /** The input, result and error text of an entry to record, checked before anything is written. */
-  private String[] newEntryValues(JournalEntry entry) {
+  /** The column texts of a new entry. */
+  private record EntryColumns(String input, String result, String error) {}
+
+  /** The column texts of an entry to record, checked before anything is written. */
+  private EntryColumns newEntryColumns(JournalEntry entry) {
     if (entry.state() != EntryState.EXECUTING && entry.state() != EntryState.PENDING) {
       throw new IllegalArgumentException("a new entry is EXECUTING or PENDING, not " + entry.state());
     }
-    String input = json.checked(entry.input(), () -> "the input of " + describe(entry.connector(), entry.tool(), entry.seq()));
-    String result = json.checked(entry.result(), () -> "the result of " + describe(entry.connector(), entry.tool(), entry.seq()));
-    return new String[] {input, result, json.boundedText(entry.error())};
+    String call = describe(entry.connector(), entry.tool(), entry.seq());
+    String input = json.checked(entry.input(), () -> "the input of " + call);
+    String result = json.checked(entry.result(), () -> "the result of " + call);
+    return new EntryColumns(input, result, json.boundedText(entry.error()));
   }
 
   /**
@@ -284,14 +277,9 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
   @Override
   public boolean update(String executionId, int seq, EntryState from, EntryState to, JsonNode result, String error) {
-    String resultText = json.text(result);
-    if (resultText != null && JsonColumns.utf8Length(resultText) > json.limit()) {
-      JournalEntry entry = entry(executionId, seq).orElse(null);
-      String what = entry == null
-          ? "the result of entry " + seq + " of execution " + executionId
-          : "the result of " + describe(entry.connector(), entry.tool(), seq);
-      throw new ValueTooLargeException(what, JsonColumns.utf8Length(resultText), json.limit());
-    }
+    String resultText = json.checked(result, () -> "the result of " + entry(executionId, seq)
+        .map(entry -> describe(entry.connector(), entry.tool(), seq))
+        .orElse("entry " + seq + " of execution " + executionId));
     String errorText = json.boundedText(error);
     return database.writeIf("update entry " + seq + " of execution " + executionId, connection ->
         touch(connection, executionId)

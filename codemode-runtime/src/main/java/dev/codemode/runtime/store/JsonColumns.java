@@ -89,13 +89,25 @@ final class JsonColumns {
     }
     JsonNode name = error.get("name");
     ObjectNode replacement = nodes.objectNode();
-    replacement.put("name", name != null && name.isString() && name.asString().length() <= 100 ? name.asString() : "Error");
+    boolean keepName = name != null && name.isString() && name.asString().length() <= 100;
+    replacement.put("name", keepName ? name.asString() : "Error");
     replacement.put("message", placeholder("error", utf8Length(text)));
     return text(replacement);
   }
 
+  /** An error as the store writes one itself: {@code name}, {@code message}, no position. */
+  JsonNode error(String name, String message) {
+    ObjectNode error = nodes.objectNode();
+    error.put("name", name);
+    error.put("message", message);
+    error.putNull("line");
+    error.putNull("column");
+    return error;
+  }
+
   private String placeholder(String what, int bytes) {
-    return String.format("[The %s was not stored: %,d bytes of JSON, over the store's limit of %,d.]", what, bytes, limit);
+    return String.format(
+        "[The %s was not stored: %,d bytes of JSON, over the store's limit of %,d.]", what, bytes, limit);
   }
 
   /** An error text cut to the limit, with a note of the cut. */

@@ -3,6 +3,8 @@ package dev.codemode.runtime.store;
 /** A value is larger than the store keeps; nothing was written. */
 public final class ValueTooLargeException extends RuntimeException {
 
+  private static final long serialVersionUID = 1L;
+
   private final long bytes;
   private final long limit;
 

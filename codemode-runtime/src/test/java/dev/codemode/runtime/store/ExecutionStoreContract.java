@@ -636,10 +636,10 @@ abstract class ExecutionStoreContract {
   private static List<String> raceAfter(CyclicBarrier start, ExecutionStore store, int calls, String racer) {
     try {
       start.await();
+      return JournalRace.race(store, calls, racer);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    return JournalRace.race(store, calls, racer);
   }
 
   /** Each entry was moved once and each seq recorded once, by the racer whose input it holds. */

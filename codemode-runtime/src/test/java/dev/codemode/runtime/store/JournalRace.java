@@ -41,8 +41,12 @@ final class JournalRace {
   /**
    * Races through every seq once, in an order of its own, so that both racers win some and meet on
    * others at any moment; the lines {@code update <seq>} and {@code record <seq>} it won.
+   *
+   * <p>Each step is followed by a pause of a millisecond, as a tool call runs between two journal
+   * writes. Without it, two processes writing back to back let one starve the other for a while:
+   * SQLite's busy handler polls instead of queueing, so the waiter seldom finds the lock free.
    */
-  static List<String> race(ExecutionStore store, int calls, String racer) {
+  static List<String> race(ExecutionStore store, int calls, String racer) throws InterruptedException {
     List<Integer> order = new ArrayList<>(IntStream.range(0, calls).boxed().toList());
     Collections.shuffle(order, new Random(racer.hashCode()));
     List<String> won = new ArrayList<>();
@@ -50,9 +54,11 @@ final class JournalRace {
       if (store.update(APPROVED, seq, EntryState.PENDING, EntryState.EXECUTING, null, null)) {
         won.add("update " + seq);
       }
+      Thread.sleep(1);
       if (store.record(entry(RECORDED, seq, EntryState.EXECUTING, racer, java.time.Clock.systemUTC()))) {
         won.add("record " + seq);
       }
+      Thread.sleep(1);
     }
     return won;
   }
