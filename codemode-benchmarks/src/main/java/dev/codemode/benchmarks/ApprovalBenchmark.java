@@ -8,6 +8,7 @@ import dev.codemode.runtime.GraalJsExecutor;
 import dev.codemode.runtime.Outcome;
 import dev.codemode.runtime.ToolProvider;
 import dev.codemode.runtime.store.JdbcExecutionStore;
+import dev.codemode.runtime.store.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public class ApprovalBenchmark {
   public int calls;
 
   private Path folder;
-  private ThrowawayPostgres server;
+  private PostgresServer server;
   private CodemodeRuntime runtime;
   private String code;
   private String paused;
@@ -65,7 +66,7 @@ public class ApprovalBenchmark {
     if (dialect.equals("sqlite")) {
       location = folder.resolve("codemode.db").toString();
     } else {
-      server = ThrowawayPostgres.start(true);
+      server = PostgresServer.start(true);
       location = server.createDatabase();
     }
     JsonNode anyObject = JsonCodec.defaults().parse("{\"type\":\"object\"}");

@@ -5,6 +5,7 @@ import dev.codemode.runtime.store.EntryState;
 import dev.codemode.runtime.store.ExecutionRecord;
 import dev.codemode.runtime.store.ExecutionStatus;
 import dev.codemode.runtime.store.JdbcExecutionStore;
+import dev.codemode.runtime.store.PostgresServer;
 import dev.codemode.runtime.store.JournalEntry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ public class JournalBenchmark {
   private final JsonNode input = JsonCodec.defaults().parse("{\"title\":\"Write the report\",\"priority\":2}");
   private final JsonNode result = JsonCodec.defaults().parse("{\"id\":\"task-1234\",\"created\":true}");
   private Path folder;
-  private ThrowawayPostgres server;
+  private PostgresServer server;
   private JdbcExecutionStore store;
   private String executionId;
   private int executions;
@@ -69,7 +70,7 @@ public class JournalBenchmark {
     if (dialect.equals("sqlite")) {
       location = folder.resolve("journal.db").toString();
     } else {
-      server = ThrowawayPostgres.start(true);
+      server = PostgresServer.start(true);
       location = server.createDatabase();
     }
     store = JdbcExecutionStore.open(location);

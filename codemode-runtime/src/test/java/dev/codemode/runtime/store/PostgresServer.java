@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * A throwaway PostgreSQL server for tests: a fresh cluster in a temporary folder, on a free port of
+ * A throwaway PostgreSQL server for tests and benchmarks (codemode-benchmarks uses it through this
+ * module's test-jar): a fresh cluster in a temporary folder, on a free port of
  * 127.0.0.1 with trust authentication, stopped and deleted by {@link #close()}.
  *
  * <p>It runs the machine's own server binaries ({@code initdb}, {@code pg_ctl}) from {@code
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
  * {@code postgresql}. As root (initdb refuses to run as root) it runs them as the {@code postgres}
  * user through {@code runuser}, in a folder given to that user.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
   private static final String SUPERUSER = "postgres";
 
@@ -52,7 +53,7 @@ final class PostgresServer implements AutoCloseable {
    * Starts a server; {@code durable} keeps fsync on (for benchmarks), otherwise it is off, which
    * makes tests fast and is harmless for data thrown away at the end.
    */
-  static PostgresServer start(boolean durable) throws IOException, InterruptedException {
+  public static PostgresServer start(boolean durable) throws IOException, InterruptedException {
     Path bin = findBinaries();
     boolean root = "root".equals(System.getProperty("user.name"));
     Path folder = Files.createTempDirectory("codemode-postgres-");
@@ -110,10 +111,10 @@ final class PostgresServer implements AutoCloseable {
     return candidates.stream()
         .filter(folder -> Files.isExecutable(folder.resolve("initdb")) && Files.isExecutable(folder.resolve("pg_ctl")))
         .findFirst()
-        .orElseThrow(() -> new IllegalStateException("The PostgreSQL tests need the server binaries initdb and pg_ctl,"
+        .orElseThrow(() -> new IllegalStateException("The PostgreSQL tests and benchmarks need the server binaries initdb and pg_ctl,"
             + " found neither under /usr/lib/postgresql/*/bin nor on the PATH. Install the Debian package"
-            + " 'postgresql' (apt-get install postgresql; the service need not run): the tests start their own"
-            + " server."));
+            + " 'postgresql' (apt-get install postgresql; the service need not run): the tests and benchmarks start their"
+            + " own server."));
   }
 
   private static int versionOf(Path bin) {
@@ -131,17 +132,17 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** The JDBC URL of {@code database}, with the user in the query. */
-  String url(String database) {
+  public String url(String database) {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + SUPERUSER;
   }
 
   /** The server's port on 127.0.0.1. */
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Creates an empty database and returns its JDBC URL. */
-  String createDatabase() throws SQLException {
+  public String createDatabase() throws SQLException {
     String name = "codemode_test_" + databases.incrementAndGet();
     try (Connection connection = DriverManager.getConnection(url(SUPERUSER));
         Statement statement = connection.createStatement()) {
