@@ -6,6 +6,11 @@ import dev.codemode.core.DescriptorJson;
 import dev.codemode.core.JsonCodec;
 import dev.codemode.core.ToolDescriptor;
 import dev.codemode.core.ToolNames;
+import dev.codemode.runtime.discovery.Describer;
+import dev.codemode.runtime.discovery.Description;
+import dev.codemode.runtime.discovery.SearchIndex;
+import dev.codemode.runtime.discovery.SearchResults;
+import dev.codemode.runtime.discovery.ToolDescription;
 import dev.codemode.runtime.store.EntryState;
 import dev.codemode.runtime.store.ExecutionRecord;
 import dev.codemode.runtime.store.ExecutionStatus;
@@ -75,6 +80,7 @@ public final class CodemodeRuntime implements AutoCloseable {
   private final ConnectorDescriptor sdkDescriptor;
   private final SecureRandom seeds = new SecureRandom();
   private volatile CodeNormalizer snippetNormalizer;
+  private volatile Discovery discovery;
 
   private CodemodeRuntime(Builder builder) {
     this.name = builder.name;
@@ -315,6 +321,75 @@ public final class CodemodeRuntime implements AutoCloseable {
     return store.deleteSnippet(name, snippetName);
   }
 
+  // ---- discovery ----------------------------------------------------------------------------
+
+  /**
+   * Searches the connectors' tools and the saved snippets, best match first: what model code gets
+   * from {@code codemode.search(query, {limit})}.
+   */
+  public SearchResults search(String query, int limit) {
+    return discovery().index().search(query, limit);
+  }
+
+  /**
+   * Describes a connector, a tool ({@code connector.tool}) or a snippet: what model code gets from
+   * {@code codemode.describe(target)}. A name that matches nothing gives kind {@code not_found}
+   * with the closest names, not an exception.
+   */
+  public Description describe(String target) {
+    return discovery().describer().describe(target);
+  }
+
+  /**
+   * The description of the one tool a model gets: the workflow, the rules and one line per
+   * connector, with no types ({@link ToolDescription.Mode#DISCOVERY}).
+   */
+  public String toolDescription() {
+    return toolDescription(ToolDescription.Mode.DISCOVERY);
+  }
+
+  /** The tool's description; {@link ToolDescription.Mode#FULL_TYPES} adds every declaration. */
+  public String toolDescription(ToolDescription.Mode mode) {
+    return ToolDescription.write(descriptors(), mode);
+  }
+
+  /** The input schema of the one tool: an object with the code as a string. */
+  public static JsonNode toolInputSchema() {
+    return JsonCodec.defaults().parse("{\"type\":\"object\",\"properties\":{\"code\":{\"type\":\"string\","
+        + "\"description\":\"JavaScript or TypeScript: one async function, or statements with top-level await\"}},"
+        + "\"required\":[\"code\"],\"additionalProperties\":false}");
+  }
+
+  /** The declarations of every connector, for a model that gets all types at once. */
+  public String typeScript() {
+    List<String> blocks = new ArrayList<>();
+    connectors.values().forEach(connector -> blocks.add(connector.typeScript().strip()));
+    return String.join("\n\n", blocks) + "\n";
+  }
+
+  private List<ConnectorDescriptor> descriptors() {
+    List<ConnectorDescriptor> descriptors = new ArrayList<>();
+    new TreeMap<>(connectors).values().forEach(connector -> descriptors.add(connector.descriptor()));
+    return descriptors;
+  }
+
+  private record Discovery(List<Snippet> snippets, SearchIndex index, Describer describer) {}
+
+  /** The search index and describer over the connectors and the snippets saved now. */
+  private Discovery discovery() {
+    List<Snippet> saved = store.snippets(name);
+    Discovery current = discovery;
+    if (current == null || !current.snippets().equals(saved)) {
+      current = new Discovery(saved, new SearchIndex(descriptors(), saved), new Describer(descriptors(), saved));
+      discovery = current;
+    }
+    return current;
+  }
+
+  private JsonNode searchJson(String query, int limit) {
+    return JsonCodec.defaults().encode(search(query, limit));
+  }
+
   // ---- for passes ---------------------------------------------------------------------------
 
   ExecutionStore store() {
@@ -399,6 +474,9 @@ public final class CodemodeRuntime implements AutoCloseable {
             case "_step_begin" -> pass.stepBegin(input);
             case "_step_end" -> pass.stepEnd(input);
             case "_snippet" -> snippetCode(input.path("name").asString(""));
+            case "_search" -> searchJson(input.path("query").asString(""),
+                input.path("limit").asInt(SearchIndex.DEFAULT_LIMIT));
+            case "_describe" -> JsonCodec.defaults().encode(describe(input.path("target").asString("")));
             default -> throw new dev.codemode.core.NoSuchToolException(SDK_NAMESPACE, tool, descriptor.toolNames());
           });
         } catch (RuntimeException e) {
@@ -458,7 +536,9 @@ public final class CodemodeRuntime implements AutoCloseable {
             anyObject, JsonCodec.defaults().parse("{\"type\":\"integer\"}")),
         ToolDescriptor.of("_step_begin", "Internal: starts codemode.step.", anyObject, anyObject),
         ToolDescriptor.of("_step_end", "Internal: records a step's value.", anyObject, anyObject),
-        ToolDescriptor.of("_snippet", "Internal: the code of a saved snippet.", anyObject, anyObject)));
+        ToolDescriptor.of("_snippet", "Internal: the code of a saved snippet.", anyObject, anyObject),
+        ToolDescriptor.of("_search", "Internal: codemode.search.", anyObject, anyObject),
+        ToolDescriptor.of("_describe", "Internal: codemode.describe.", anyObject, anyObject)));
   }
 
   private static String resource(String resourceName) {

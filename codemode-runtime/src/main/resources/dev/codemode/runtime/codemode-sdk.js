@@ -1,7 +1,7 @@
 // The `codemode` namespace's JavaScript members and the run's recorded randomness and time, set up
 // in every pass of a durable run (a SandboxSetup of CodemodeRuntime). Host code, trusted.
-//   tools  - the namespace's tools: search, describe, now, and the hidden _step_begin, _step_end
-//            and _snippet that step() and run() are built on
+//   tools  - the namespace's tools: now, and the hidden _search, _describe, _step_begin, _step_end
+//            and _snippet that search(), describe(), step() and run() are built on
 //   config - { seed, clock }: the run's recorded Math.random seed and Date.now() value
 (tools, global, config) => {
   'use strict';
@@ -56,5 +56,14 @@
     return await fn(input === undefined ? {} : input);
   }
 
-  return { step, run };
+  async function search(query, options) {
+    const limit = options !== null && typeof options === 'object' ? options.limit : undefined;
+    return tools._search(limit === undefined ? { query: String(query) } : { query: String(query), limit });
+  }
+
+  async function describe(target) {
+    return tools._describe({ target: String(target) });
+  }
+
+  return { step, run, search, describe };
 }

@@ -321,6 +321,40 @@ class DurableRuntimeTest {
   }
 
   @Test
+  void modelCodeDiscoversToolsAndSnippetsWithSearchAndDescribe() {
+    Outcome source = completed(runtime.execute("async (input) => ledger.balance({account: input?.account ?? 'x'})"));
+    runtime.saveSnippet("read_balance", source.executionId(), "Reads the balance of an account");
+    Outcome outcome = completed(runtime.execute(
+        "const found = await codemode.search('pay someone');\n"
+            + "const tool = await codemode.describe(found.results[0].path);\n"
+            + "const snippets = await codemode.search('balance of an account', {limit: 5});\n"
+            + "const missing = await codemode.describe('ledger.payy');\n"
+            + "return {first: found.results[0].path, approval: found.results[0].requiresApproval, kind: tool.kind,\n"
+            + "  types: tool.types, snippet: snippets.results.map(r => r.path), missing: missing.kind}"));
+    JsonNode result = outcome.result();
+    assertThat(result.get("first").asString()).isEqualTo("ledger.pay");
+    assertThat(result.get("approval").asBoolean()).isTrue();
+    assertThat(result.get("kind").asString()).isEqualTo("tool");
+    assertThat(result.get("types").asString()).contains("type PayInput = {");
+    assertThat(result.get("snippet").toString()).contains("read_balance");
+    assertThat(result.get("missing").asString()).isEqualTo("not_found");
+    // Discovery is not journaled: it changes nothing and replays need not repeat it.
+    assertThat(runtime.journal(outcome.executionId())).isEmpty();
+  }
+
+  @Test
+  void theModelFacingToolDescribesTheWorkflowAndEveryConnector() {
+    String description = runtime.toolDescription();
+    assertThat(description).contains("codemode.search");
+    assertThat(description).contains("- ledger: Accounts and payments");
+    assertThat(description).doesNotContain("type PayInput");
+    assertThat(runtime.toolDescription(dev.codemode.runtime.discovery.ToolDescription.Mode.FULL_TYPES))
+        .contains("type PayInput");
+    assertThat(CodemodeRuntime.toolInputSchema().get("required").toString()).isEqualTo("[\"code\"]");
+    assertThat(runtime.typeScript()).contains("declare const ledger: {");
+  }
+
+  @Test
   void unknownRunsAndConnectorNamesGetClearErrors() {
     assertThat(runtime.approve("exec_missing").error().message()).contains("No execution \"exec_missing\"");
     assertThat(runtime.reject("exec_missing")).isFalse();

@@ -71,7 +71,7 @@ public final class ToolDescription {
       """
       - Wrap non-deterministic work in `await codemode.step("name", async () => ...)`: it runs \
       once, and its value is recorded and replayed when the run resumes.
-      - `Math.random()` and `Date.now()` are recorded per run: a replay sees the same values.
+      - `Math.random()` and `Date.now()` are recorded per run: a replay sees the same values. `Date.now()` and `new Date()` are the time the run started; `await codemode.now()` is the current time, recorded.
       - Some tools need a person's approval: the run pauses at the call and resumes by itself. \
       Write the code as if the call returns.
       - A result with status "paused" means the run is waiting for a person: tell the user, and \
