@@ -470,9 +470,9 @@ public final class CodemodeRuntime implements AutoCloseable {
       public CompletionStage<JsonNode> call(String tool, JsonNode input) {
         try {
           return CompletableFuture.completedFuture(switch (tool) {
-            case "now" -> pass.now();
-            case "_step_begin" -> pass.stepBegin(input);
-            case "_step_end" -> pass.stepEnd(input);
+            case "now" -> pass.counted(pass::now);
+            case "_step_begin" -> pass.counted(() -> pass.stepBegin(input));
+            case "_step_end" -> pass.counted(() -> pass.stepEnd(input));
             case "_snippet" -> snippetCode(input.path("name").asString(""));
             case "_search" -> searchJson(input.path("query").asString(""),
                 input.path("limit").asInt(SearchIndex.DEFAULT_LIMIT));

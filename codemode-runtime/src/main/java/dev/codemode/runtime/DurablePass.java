@@ -54,6 +54,7 @@ final class DurablePass {
   private final Map<CallKey, ArrayDeque<JournalEntry>> unclaimed = new HashMap<>();
   private final AtomicInteger nextSeq;
   private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger activeCalls = new AtomicInteger();
   private final List<String> newCalls = new ArrayList<>();
   private volatile boolean stopped;
   private volatile PendingCall pausedAt;
@@ -113,6 +114,17 @@ final class DurablePass {
   }
 
   private CompletionStage<JsonNode> call(RuntimeConnector connector, ToolDescriptor tool, JsonNode input) {
+    // Counted before the stopped check, so that a pause either sees this call or this call sees
+    // the pause: nothing of a paused pass writes to the journal after the pause is stored.
+    activeCalls.incrementAndGet();
+    try {
+      return decideAndCall(connector, tool, input);
+    } finally {
+      activeCalls.decrementAndGet();
+    }
+  }
+
+  private CompletionStage<JsonNode> decideAndCall(RuntimeConnector connector, ToolDescriptor tool, JsonNode input) {
     refuseWhenStopped();
     JournalEntry entry = claim(key(connector.name(), tool.name(), input));
     if (entry == null) {
@@ -166,6 +178,18 @@ final class DurablePass {
     boolean gated = tool.requiresApproval();
     JournalEntry entry = new JournalEntry(execution.id(), seq, connector.name(), tool.name(), input, null, gated,
         gated ? EntryState.PENDING : EntryState.EXECUTING, null, runtime.now());
+    if (gated) {
+      // Before the pause is stored: no new call of this pass starts, and the calls already under
+      // way record what they did. After it, nothing of this pass writes to the journal, so a pass
+      // that resumes the run (here or in another process) never races with this one.
+      stopped = true;
+      activeCalls.decrementAndGet();
+      try {
+        awaitCallsUnderWay();
+      } finally {
+        activeCalls.incrementAndGet();
+      }
+    }
     boolean recorded;
     try {
       recorded = store.record(entry);
@@ -179,9 +203,7 @@ final class DurablePass {
       newCalls.add(qualified + "(" + brief(input) + ")");
     }
     if (gated) {
-      stopped = true;
       pausedAt = new PendingCall(execution.id(), seq, connector.name(), tool.name(), input);
-      awaitCallsInFlight();
       throw new AbortExecutionException(PAUSED, qualified + " needs a person's approval; the run is paused.");
     }
     return execute(connector, tool, entry);
@@ -214,11 +236,11 @@ final class DurablePass {
     } catch (Exception e) {
       call = CompletableFuture.failedFuture(e);
     }
-    CompletableFuture<JsonNode> tracked = call;
-    inFlight.add(tracked);
     boolean keepResult = tool.replay() != Replay.REEXECUTE;
-    return call.handle((value, error) -> {
-      inFlight.remove(tracked);
+    // The journal is written by `recorded`, which nothing outside this pass can cancel: the
+    // executor cancels the stage it was given (a copy) when the execution ends, and the result of
+    // a call that ran must still be recorded.
+    CompletableFuture<JsonNode> recorded = call.handle((value, error) -> {
       if (error != null) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         store.update(execution.id(), entry.seq(), EntryState.EXECUTING, EntryState.ERROR, null,
@@ -234,9 +256,22 @@ final class DurablePass {
       }
       return value;
     });
+    inFlight.add(recorded);
+    recorded.whenComplete((value, error) -> inFlight.remove(recorded));
+    return recorded.thenApply(value -> value);
   }
 
   // ---- codemode.step and codemode.now ---------------------------------------------------------
+
+  /** Runs one of the SDK's journal operations, counted like a tool call (see {@link #call}). */
+  JsonNode counted(java.util.function.Supplier<JsonNode> operation) {
+    activeCalls.incrementAndGet();
+    try {
+      return operation.get();
+    } finally {
+      activeCalls.decrementAndGet();
+    }
+  }
 
   /** Starts a step: its recorded value on replay, else the seq to record its value under. */
   JsonNode stepBegin(JsonNode input) {
@@ -322,14 +357,27 @@ final class DurablePass {
     return new AbortExecutionException(name, message);
   }
 
-  private void awaitCallsInFlight() {
+  /**
+   * Waits (at most 30 s) until no other call of this pass is deciding, and every call that runs
+   * has recorded its result. A call still running after that is left EXECUTING and handled like
+   * a crash on the next pass.
+   */
+  private void awaitCallsUnderWay() {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (activeCalls.get() > 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
     for (CompletableFuture<?> call : List.copyOf(inFlight)) {
       try {
         call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       } catch (Exception e) {
-        // failed calls are recorded by their own handler; a call still running after the bound is
-        // left EXECUTING and handled as a crash on the next pass
+        // failures are recorded by the call's own handler
       }
     }
   }

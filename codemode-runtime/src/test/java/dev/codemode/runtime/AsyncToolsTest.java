@@ -74,7 +74,9 @@ class AsyncToolsTest {
     int before = books.threads.size();
     resultOf(Sandboxes.run(executor,
         "for (let i = 0; i < 5; i++) { await library.add({title: 't' + i, year: i}) }", library));
-    assertThat(books.threads.subList(before, before + 5)).containsExactly(self, self, self, self, self);
+    // The next call runs inline. (Later ones may be sent back to a tool thread when one is slowed
+    // past the 1 ms demotion mark by a loaded machine, so only the first is asserted.)
+    assertThat(books.threads.get(before)).isEqualTo(self);
   }
 
   @Test

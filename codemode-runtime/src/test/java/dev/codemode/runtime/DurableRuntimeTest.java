@@ -141,6 +141,24 @@ class DurableRuntimeTest {
     assertThat(ledger.count("deposit:k")).isEqualTo(1);
   }
 
+  /** Calls racing a pause on other threads either record before it or never run; none runs twice. */
+  @Test
+  void callsRacingAPauseRunExactlyOnce() {
+    for (int round = 0; round < 8; round++) {
+      String code = "return Promise.all([ledger.pay({to: 'r" + round + "', amount: 1}),\n"
+          + "  ...Array.from({length: 12}, (_, i) => ledger.deposit({account: 'a" + round + "-' + i, amount: 1}))])";
+      Outcome outcome = runtime.execute(code);
+      while (outcome.status() == Outcome.Status.PAUSED) {
+        outcome = runtime.approve(outcome.executionId());
+      }
+      completed(outcome);
+      for (int i = 0; i < 12; i++) {
+        assertThat(ledger.count("deposit:a" + round + "-" + i + ":")).isEqualTo(1);
+      }
+      assertThat(ledger.count("pay:r" + round + ":")).isEqualTo(1);
+    }
+  }
+
   @Test
   void callsAfterThePauseAreRefusedEvenWhenTheCodeCatches() {
     Outcome outcome = paused(runtime.execute(
