@@ -43,6 +43,11 @@ final class Cli {
 
   /** A new JVM running the CLI with this test's class path, in {@code directory}. */
   static ProcessBuilder newJvm(Path directory, Map<String, String> properties, String... args) {
+    return newJvm(directory, properties, Main.class, args);
+  }
+
+  /** A new JVM running {@code mainClass} with this test's class path, in {@code directory}. */
+  static ProcessBuilder newJvm(Path directory, Map<String, String> properties, Class<?> mainClass, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
@@ -55,7 +60,7 @@ final class Cli {
     properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
+    command.add(mainClass.getName());
     command.addAll(Arrays.asList(args));
     return new ProcessBuilder(command).directory(directory.toFile());
   }

@@ -3,9 +3,13 @@ package dev.codemode.cli;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import dev.codemode.runtime.store.ExecutionStore;
+import dev.codemode.runtime.CodemodeRuntime;
+import dev.codemode.runtime.store.ExecutionStatus;
 import dev.codemode.runtime.store.JdbcExecutionStore;
+import dev.codemode.runtime.store.JournalEntry;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A JVM killed with SIGKILL while its run is paused for approval and another call of the same run
- * is still executing. After the kill nothing is lost: the paused run is listed, and approving it
- * completes it when the interrupted call is idempotent, or fails with a clear message when it is
- * not, without running that call twice.
+ * JVMs killed with SIGKILL: one holding a run paused for approval, one in the middle of a tool
+ * call. After the kill nothing is lost, the paused run is approved and completes from another
+ * process, and no non-idempotent tool runs twice.
  */
 class CrashTest {
 
@@ -39,61 +42,68 @@ class CrashTest {
     return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
   }
 
-  /** Starts a run in a new JVM, waits until it is paused while {@code blocked} runs, and kills it. */
-  private void killWhilePausedAndExecuting(String code, String blocked) throws Exception {
-    Files.writeString(directory.resolve("block-" + blocked), "");
-    Path script = directory.resolve("script.js");
-    Files.writeString(script, code, StandardCharsets.UTF_8);
-    Process process = Cli.newJvm(directory, Map.of("codemode.test.vault", directory.toString()),
-        "run", script.toString(), "--store", store.toString()).redirectErrorStream(true).start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    try (ExecutionStore reader = JdbcExecutionStore.open(store.toString())) {
-      while (true) {
-        boolean paused = Files.exists(store) && !reader.pending("default").isEmpty();
-        if (paused && calls().contains("blocking:block-" + blocked)) {
-          break;
-        }
-        assertWithMessage("the run did not pause while %s ran; calls: %s", blocked, calls())
-            .that(System.nanoTime() < deadline && process.isAlive()).isTrue();
-        Thread.sleep(50);
-      }
-    }
-    process.destroyForcibly(); // SIGKILL
-    process.waitFor();
-    Files.delete(directory.resolve("block-" + blocked));
+  private long count(String call) throws IOException {
+    return calls().stream().filter(call::equals).count();
   }
 
   @Test
-  void idempotentCallRunsAgainAndTheRunCompletes() throws Exception {
-    killWhilePausedAndExecuting(
-        "const [read, sent] = await Promise.all([vault.peek({label: 'balance'}), vault.send({to: 'bob'})]);\n"
-            + "return [read, sent]", "peek");
+  void killedWhilePausedThenApprovedFromAnotherProcess() throws Exception {
+    Process holder = Cli.newJvm(directory, Map.of("codemode.test.vault", directory.toString()), HoldingProcess.class,
+        store.toString(), "const written = await vault.hang({label: 'ledger'});\n"
+            + "const sent = await vault.send({to: 'bob'});\nreturn [written, sent]").start();
+    String line;
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+      line = out.readLine();
+    }
+    assertWithMessage("the holding process printed no outcome").that(line).isNotNull();
+    assertThat(line).contains("\"status\":\"paused\"");
+    assertThat(holder.isAlive()).isTrue();
+    holder.destroyForcibly(); // SIGKILL while the run is paused and its runtime open
+    holder.waitFor();
+
     JsonNode pending = Cli.inProcess("", "pending", "--store", store.toString()).expectExit(Main.OK).json();
     assertThat(pending.size()).isEqualTo(1);
     assertThat(pending.get(0).get("tool").asString()).isEqualTo("send");
     String id = pending.get(0).get("executionId").asString();
 
     JsonNode outcome = Cli.inProcess("", "approve", id, "--store", store.toString()).expectExit(Main.OK).json();
-    assertThat(outcome.get("result").toString()).isEqualTo("[\"balance\",\"sent to bob\"]");
-    assertThat(calls().stream().filter(call -> call.equals("peek:balance")).count()).isEqualTo(2);
-    assertThat(calls().stream().filter(call -> call.equals("send:bob")).count()).isEqualTo(1);
+    assertThat(outcome.get("result").toString()).isEqualTo("[\"ledger\",\"sent to bob\"]");
+    assertThat(count("hang:ledger")).isEqualTo(1);
+    assertThat(count("send:bob")).isEqualTo(1);
   }
 
   @Test
-  void nonIdempotentCallIsNotRunTwice() throws Exception {
-    killWhilePausedAndExecuting(
-        "const [written, sent] = await Promise.all([vault.hang({label: 'ledger'}), vault.send({to: 'carol'})]);\n"
-            + "return [written, sent]", "hang");
-    JsonNode pending = Cli.inProcess("", "pending", "--store", store.toString()).expectExit(Main.OK).json();
-    assertThat(pending.size()).isEqualTo(1);
-    String id = pending.get(0).get("executionId").asString();
+  void killedDuringAToolCallLosesNothingAndRunsNothingTwice() throws Exception {
+    Files.writeString(directory.resolve("block-hang"), "");
+    Path script = directory.resolve("script.js");
+    Files.writeString(script, "await vault.peek({label: 'before'});\nreturn vault.hang({label: 'ledger'})",
+        StandardCharsets.UTF_8);
+    Process process = Cli.newJvm(directory, Map.of("codemode.test.vault", directory.toString()),
+        "run", script.toString(), "--store", store.toString()).redirectErrorStream(true).start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (!calls().contains("blocking:block-hang")) {
+      assertWithMessage("the tool call never started; calls: %s", calls())
+          .that(System.nanoTime() < deadline && process.isAlive()).isTrue();
+      Thread.sleep(50);
+    }
+    process.destroyForcibly(); // SIGKILL while vault.hang runs
+    process.waitFor();
+    Files.delete(directory.resolve("block-hang"));
 
-    Cli.Result approve = Cli.inProcess("", "approve", id, "--store", store.toString()).expectExit(Main.ERROR);
-    JsonNode error = approve.json().get("error");
-    assertThat(error.get("name").asString()).isEqualTo("InterruptedCall");
-    assertThat(error.get("message").asString()).contains("vault.hang");
-    assertThat(error.get("message").asString()).contains("not run again");
-    assertThat(calls().stream().filter(call -> call.equals("hang:ledger")).count()).isEqualTo(1);
-    assertThat(calls()).doesNotContain("send:carol");
+    CodemodeRuntime.Builder restarted = CodemodeRuntime.builder().store(JdbcExecutionStore.open(store.toString()));
+    restarted.discoverConnectors(CrashTest.class.getClassLoader());
+    try (CodemodeRuntime runtime = restarted.build()) {
+      String id = runtime.executions(10, 0).get(0).id();
+      assertThat(runtime.execution(id).orElseThrow().status()).isEqualTo(ExecutionStatus.RUNNING);
+      List<JournalEntry> journal = runtime.journal(id);
+      assertThat(journal.stream().map(e -> e.tool() + ":" + e.state()).toList())
+          .containsExactly("peek:APPLIED", "hang:EXECUTING").inOrder();
+      assertThat(runtime.pending()).isEmpty();
+      // The process is gone for good: expiry ends the run; its journal says what may have happened.
+      assertThat(runtime.expirePaused(Duration.ZERO)).containsExactly(id);
+      assertThat(runtime.outcome(id).error().message()).contains("Expired while running");
+      assertThat(runtime.approve(id).error().name()).isEqualTo("NotPaused");
+    }
+    assertThat(count("hang:ledger")).isEqualTo(1);
   }
 }
