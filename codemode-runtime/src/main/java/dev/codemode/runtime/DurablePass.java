@@ -364,14 +364,8 @@ final class DurablePass {
    */
   private void awaitCallsUnderWay() {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (activeCalls.get() > 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    if (!awaitActiveCalls(deadline)) {
+      return;
     }
     for (CompletableFuture<?> call : List.copyOf(inFlight)) {
       try {
@@ -382,7 +376,23 @@ final class DurablePass {
     }
   }
 
+  /** Waits until no call of this pass is between its start and its decision; false if interrupted. */
+  private boolean awaitActiveCalls(long deadlineNanos) {
+    while (activeCalls.get() > 0 && System.nanoTime() < deadlineNanos) {
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
   private Outcome conclude(ExecuteResult result) {
+    // The sandbox may have ended (a refused call aborts it) while a call of this pass was still
+    // deciding, such as a gated call about to store the pause: the outcome is read after it.
+    awaitActiveCalls(System.nanoTime() + Duration.ofSeconds(10).toNanos());
     String id = execution.id();
     List<String> logs = result.logs();
     if (failure != null) {
