@@ -16,12 +16,7 @@ final class PendingCommand extends CliCommand {
     try (CodemodeRuntime runtime = runtime()) {
       ArrayNode calls = JsonCodec.defaults().nodes().arrayNode();
       for (PendingCall call : runtime.pending()) {
-        var json = calls.addObject();
-        json.put("executionId", call.executionId());
-        json.put("seq", call.seq());
-        json.put("connector", call.connector());
-        json.put("tool", call.tool());
-        json.set("input", call.input());
+        calls.addObject().put("executionId", call.executionId()).setAll(call.toJson());
       }
       print(calls);
       return Main.OK;

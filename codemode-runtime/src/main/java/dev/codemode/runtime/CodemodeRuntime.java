@@ -77,6 +77,8 @@ public final class CodemodeRuntime implements AutoCloseable {
   private final Map<String, RuntimeConnector> connectors;
   private final Map<String, Map<String, ToolDescriptor>> tools;
   private final Map<String, String> connectorHashes;
+  /** The connectors' descriptors by name, for discovery and the tool description. */
+  private final List<ConnectorDescriptor> descriptors;
   private final ConnectorDescriptor sdkDescriptor;
   private final SecureRandom seeds = new SecureRandom();
   private volatile CodeNormalizer snippetNormalizer;
@@ -100,6 +102,7 @@ public final class CodemodeRuntime implements AutoCloseable {
     }
     this.tools = Map.copyOf(index);
     this.connectorHashes = Map.copyOf(hashes);
+    this.descriptors = new TreeMap<>(connectors).values().stream().map(RuntimeConnector::descriptor).toList();
     this.sdkDescriptor = sdkDescriptor();
   }
 
@@ -184,10 +187,7 @@ public final class CodemodeRuntime implements AutoCloseable {
 
   /** Rejects whatever call the paused run waits for; false when it waits for none. */
   public boolean reject(String executionId) {
-    for (PendingCall call : pending(executionId)) {
-      return reject(executionId, call.seq());
-    }
-    return false;
+    return pending(executionId).stream().findFirst().map(call -> reject(executionId, call.seq())).orElse(false);
   }
 
   /**
@@ -350,7 +350,7 @@ public final class CodemodeRuntime implements AutoCloseable {
 
   /** The tool's description; {@link ToolDescription.Mode#FULL_TYPES} adds every declaration. */
   public String toolDescription(ToolDescription.Mode mode) {
-    return ToolDescription.write(descriptors(), mode);
+    return ToolDescription.write(descriptors, mode);
   }
 
   /** The input schema of the one tool: an object with the code as a string. */
@@ -367,11 +367,6 @@ public final class CodemodeRuntime implements AutoCloseable {
     return String.join("\n\n", blocks) + "\n";
   }
 
-  private List<ConnectorDescriptor> descriptors() {
-    List<ConnectorDescriptor> descriptors = new ArrayList<>();
-    new TreeMap<>(connectors).values().forEach(connector -> descriptors.add(connector.descriptor()));
-    return descriptors;
-  }
 
   private record Discovery(List<Snippet> snippets, SearchIndex index, Describer describer) {}
 
@@ -380,7 +375,7 @@ public final class CodemodeRuntime implements AutoCloseable {
     List<Snippet> saved = store.snippets(name);
     Discovery current = discovery;
     if (current == null || !current.snippets().equals(saved)) {
-      current = new Discovery(saved, new SearchIndex(descriptors(), saved), new Describer(descriptors(), saved));
+      current = new Discovery(saved, new SearchIndex(descriptors, saved), new Describer(descriptors, saved));
       discovery = current;
     }
     return current;

@@ -132,7 +132,7 @@ final class DurablePass {
     }
     return switch (entry.state()) {
       case APPLIED -> tool.replay() == Replay.REEXECUTE
-          ? execute(connector, tool, entry)
+          ? runTool(connector, tool, entry.input()) // idempotent: run again, its entry stays as it is
           : CompletableFuture.completedFuture(entry.result() == null ? NullNode.getInstance() : entry.result());
       case ERROR -> CompletableFuture.failedFuture(new ReplayedToolFailure(String.valueOf(entry.error())));
       case PENDING -> approved(connector, tool, entry);
@@ -229,13 +229,18 @@ final class DurablePass {
         entry.connector(), entry.tool(), entry.seq(), brief(entry.input())));
   }
 
-  private CompletionStage<JsonNode> execute(RuntimeConnector connector, ToolDescriptor tool, JournalEntry entry) {
-    CompletableFuture<JsonNode> call;
+  /** Calls the connector's tool, with no journaling; a throw becomes a failed stage. */
+  private static CompletableFuture<JsonNode> runTool(RuntimeConnector connector, ToolDescriptor tool, JsonNode input) {
     try {
-      call = connector.provider().call(tool.name(), entry.input()).toCompletableFuture();
+      return connector.provider().call(tool.name(), input).toCompletableFuture();
     } catch (Exception e) {
-      call = CompletableFuture.failedFuture(e);
+      return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /** Runs the call of an EXECUTING entry and records its result or failure in the entry. */
+  private CompletionStage<JsonNode> execute(RuntimeConnector connector, ToolDescriptor tool, JournalEntry entry) {
+    CompletableFuture<JsonNode> call = runTool(connector, tool, entry.input());
     boolean keepResult = tool.replay() != Replay.REEXECUTE;
     // The journal is written by `recorded`, which nothing outside this pass can cancel: the
     // executor cancels the stage it was given (a copy) when the execution ends, and the result of
@@ -338,7 +343,7 @@ final class DurablePass {
 
   private void refuseWhenStopped() {
     if (stopped) {
-      throw new AbortExecutionException(STOPPED, "The run is no longer running; no further calls are made.");
+      throw stop();
     }
   }
 

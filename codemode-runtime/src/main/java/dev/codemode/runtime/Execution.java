@@ -478,9 +478,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
 
   /** A name from model code as a message quotes it: cut when it is longer than any real name. */
   static String shown(String name) {
-    return name.length() <= MAX_NAME_SHOWN
-        ? name
-        : name.substring(0, MAX_NAME_SHOWN) + "…(" + String.format("%,d", name.length()) + " characters)";
+    return bounded(name, MAX_NAME_SHOWN);
   }
 
   private String unknownTool(String namespace, String tool) {
@@ -723,7 +721,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
     return READER_LIMIT_SOURCE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll(")");
   }
 
-  /** Error text from model code, cut like the prelude cuts it. */
+  /** Text from model code, cut like the prelude cuts it. */
   private static String bounded(String text, int max) {
     return text.length() <= max
         ? text

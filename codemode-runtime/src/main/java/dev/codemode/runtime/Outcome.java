@@ -115,11 +115,7 @@ public record Outcome(
     ArrayNode lines = json.putArray("logs");
     logs.forEach(lines::add);
     if (pending != null) {
-      ObjectNode call = json.putObject("pending");
-      call.put("seq", pending.seq());
-      call.put("connector", pending.connector());
-      call.put("tool", pending.tool());
-      call.set("input", pending.input());
+      json.set("pending", pending.toJson());
     }
     return json;
   }

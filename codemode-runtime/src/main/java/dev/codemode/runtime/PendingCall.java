@@ -1,7 +1,9 @@
 package dev.codemode.runtime;
 
+import dev.codemode.core.JsonCodec;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A tool call waiting for a person's approval; its run is paused.
@@ -19,5 +21,15 @@ public record PendingCall(String executionId, int seq, String connector, String 
     Objects.requireNonNull(connector, "connector");
     Objects.requireNonNull(tool, "tool");
     Objects.requireNonNull(input, "input");
+  }
+
+  /** {@code {"seq", "connector", "tool", "input"}}: the {@code pending} of the outcome JSON. */
+  public ObjectNode toJson() {
+    ObjectNode json = JsonCodec.defaults().nodes().objectNode();
+    json.put("seq", seq);
+    json.put("connector", connector);
+    json.put("tool", tool);
+    json.set("input", input);
+    return json;
   }
 }
