@@ -34,9 +34,9 @@ import tools.jackson.databind.node.NullNode;
  * <p>A call is matched to its journal entry by its content (connector, tool, and input with keys
  * sorted), not by its position, so {@code Promise.all} over calls whose order of arrival changes
  * between passes replays the same way. The Nth identical call matches the Nth identical entry.
- * Divergence is caught two ways: a new call of a tool whose recorded calls are not all replayed yet
- * (the same tool with other arguments) fails the run before the tool runs, and a pass that ends
- * with recorded calls it never made fails the run.
+ * Divergence is caught when the pass ends: a pass that did not make every recorded call again
+ * fails the run. It cannot be caught at the call: tool calls are decided on the threads that run
+ * them, so a new call may be decided before a recorded one that the code made earlier.
  */
 final class DurablePass {
 
@@ -54,7 +54,10 @@ final class DurablePass {
   private final Map<CallKey, ArrayDeque<JournalEntry>> unclaimed = new HashMap<>();
   private final AtomicInteger nextSeq;
   private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+  /** Calls between their start and their decision, gated calls waiting to pause included. */
   private final AtomicInteger activeCalls = new AtomicInteger();
+  /** Gated calls waiting for the other calls before they store the pause. */
+  private final AtomicInteger pausingCalls = new AtomicInteger();
   private final List<String> newCalls = new ArrayList<>();
   private volatile boolean stopped;
   private volatile PendingCall pausedAt;
@@ -153,27 +156,8 @@ final class DurablePass {
     return entry;
   }
 
-  private synchronized List<JournalEntry> unclaimedOf(String connector, String tool) {
-    List<JournalEntry> found = new ArrayList<>();
-    for (Map.Entry<CallKey, ArrayDeque<JournalEntry>> entry : unclaimed.entrySet()) {
-      if (entry.getKey().connector().equals(connector) && entry.getKey().tool().equals(tool)) {
-        found.addAll(entry.getValue());
-      }
-    }
-    return found;
-  }
-
   private CompletionStage<JsonNode> fresh(RuntimeConnector connector, ToolDescriptor tool, JsonNode input) {
     String qualified = connector.name() + "." + tool.name();
-    List<JournalEntry> same = unclaimedOf(connector.name(), tool.name());
-    if (!same.isEmpty()) {
-      throw fail("ReplayDivergence", String.format(
-          "The replay diverged from the recorded run: %s was called with %s, but the recorded run called it"
-              + " with %s (call #%d) and that call has not been made again. A replay must make the same calls"
-              + " with the same inputs: keep the code deterministic, and wrap anything that changes between"
-              + " runs in codemode.step(name, fn).",
-          qualified, brief(input), brief(same.get(0).input()), same.get(0).seq()));
-    }
     int seq = nextSeq.getAndIncrement();
     boolean gated = tool.requiresApproval();
     JournalEntry entry = new JournalEntry(execution.id(), seq, connector.name(), tool.name(), input, null, gated,
@@ -183,11 +167,11 @@ final class DurablePass {
       // way record what they did. After it, nothing of this pass writes to the journal, so a pass
       // that resumes the run (here or in another process) never races with this one.
       stopped = true;
-      activeCalls.decrementAndGet();
+      pausingCalls.incrementAndGet();
       try {
         awaitCallsUnderWay();
       } finally {
-        activeCalls.incrementAndGet();
+        pausingCalls.decrementAndGet();
       }
     }
     boolean recorded;
@@ -369,8 +353,13 @@ final class DurablePass {
    */
   private void awaitCallsUnderWay() {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    if (!awaitActiveCalls(deadline)) {
-      return;
+    while (activeCalls.get() > pausingCalls.get() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
     for (CompletableFuture<?> call : List.copyOf(inFlight)) {
       try {
@@ -381,17 +370,16 @@ final class DurablePass {
     }
   }
 
-  /** Waits until no call of this pass is between its start and its decision; false if interrupted. */
-  private boolean awaitActiveCalls(long deadlineNanos) {
+  /** Waits until no call of this pass is between its start and its decision. */
+  private void awaitActiveCalls(long deadlineNanos) {
     while (activeCalls.get() > 0 && System.nanoTime() < deadlineNanos) {
       try {
         Thread.sleep(1);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return false;
+        return;
       }
     }
-    return true;
   }
 
   private Outcome conclude(ExecuteResult result) {
