@@ -70,8 +70,9 @@ class DurableRuntimeTest {
     return builder.build();
   }
 
+  /** The store stamps times with the test's clock too, so expiry does not depend on the time of day. */
   private ExecutionStore store() {
-    return JdbcExecutionStore.open(directory.resolve("codemode.db").toString());
+    return JdbcExecutionStore.builder().location(directory.resolve("codemode.db").toString()).clock(clock).build();
   }
 
   private static Outcome completed(Outcome outcome) {
