@@ -2,12 +2,9 @@ package dev.codemode.core.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,8 +33,6 @@ public final class TypeScriptCompiler {
   /** Name of the sandbox globals file as written next to the checked files. */
   public static final String SANDBOX_GLOBALS = "sandbox-globals.d.ts";
 
-  private static final Object INSTALL_LOCK = new Object();
-  private static final long INSTALL_TIMEOUT_MINUTES = 10;
   private static final long CHECK_TIMEOUT_SECONDS = 120;
 
   private final Path toolsDirectory;
@@ -71,17 +66,14 @@ public final class TypeScriptCompiler {
   public static TypeScriptCompiler create() {
     Path toolsDirectory = repositoryRoot().resolve("tools").resolve("typescript");
     Path tsc = toolsDirectory.resolve("node_modules").resolve(".bin").resolve(executable("tsc"));
-    synchronized (INSTALL_LOCK) {
-      if (!Files.isRegularFile(tsc)) {
-        installLocked(toolsDirectory, tsc);
-      }
-    }
+    NpmFolder.install(toolsDirectory, tsc, "the TypeScript compiler (tsc)");
     return new TypeScriptCompiler(toolsDirectory, tsc);
   }
 
   /**
    * The repository root: the nearest folder at or above the working directory (or the {@code
-   * basedir} system property Maven sets) that holds {@code tools/typescript/package.json}.
+   * basedir} system property Maven sets) that holds {@code tools/typescript/package.json}. Test
+   * helpers of other modules find the {@code tools} folders from here.
    *
    * @throws IllegalStateException when there is none
    */
@@ -139,40 +131,7 @@ public final class TypeScriptCompiler {
     }
   }
 
-  @SuppressWarnings("try") // the file lock is held by the try block, never used in it
-  private static void installLocked(Path toolsDirectory, Path tsc) {
-    Path lockFile = toolsDirectory.resolve(".install.lock");
-    try (FileChannel channel =
-            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock ignored = channel.lock()) {
-      if (Files.isRegularFile(tsc)) {
-        return;
-      }
-      List<String> command =
-          List.of(executable("npm"), "ci", "--no-audit", "--no-fund");
-      Result result;
-      try {
-        result = run(command, toolsDirectory, INSTALL_TIMEOUT_MINUTES, TimeUnit.MINUTES);
-      } catch (IOException e) {
-        throw new IllegalStateException(
-            "Cannot run npm to install the TypeScript compiler (tsc) in " + toolsDirectory
-                + ": " + e.getMessage() + ". Install Node.js 20+ with npm, or run"
-                + " `npm ci --no-audit --no-fund` there by hand.",
-            e);
-      }
-      if (!result.succeeded() || !Files.isRegularFile(tsc)) {
-        throw new IllegalStateException(
-            "`npm ci --no-audit --no-fund` in " + toolsDirectory + " exited "
-                + result.exitCode() + " and did not install tsc at " + tsc + ":\n"
-                + result.output());
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "Cannot lock " + lockFile + " to install the TypeScript compiler (tsc) with npm", e);
-    }
-  }
-
-  private static Result run(List<String> command, Path dir, long timeout, TimeUnit unit)
+  static Result run(List<String> command, Path dir, long timeout, TimeUnit unit)
       throws IOException {
     Path log = Files.createTempFile("codemode-process", ".log");
     try {
@@ -207,7 +166,7 @@ public final class TypeScriptCompiler {
     return new java.io.File(isWindows() ? "NUL" : "/dev/null");
   }
 
-  private static String executable(String name) {
+  static String executable(String name) {
     return isWindows() ? name + ".cmd" : name;
   }
 

@@ -1,0 +1,35 @@
+package dev.codemode.openapi;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One operation of an OpenAPI spec, as the connector turns a call of its tool into an HTTP
+ * request. Derived at build time; read at run time from {@code META-INF/codemode/<name>.openapi.json}.
+ *
+ * @param tool the name of the tool that calls it
+ * @param method the HTTP method, upper case ({@code GET}, {@code POST}, ...)
+ * @param path the path template relative to the base URL, with {@code {name}} variables ({@code
+ *     /pets/{petId}})
+ * @param parameters the path, query, header and cookie parameters, operation-level and path-level
+ *     ones merged, {@code $ref}s resolved
+ * @param body the request body, or {@code null} when the operation takes none
+ * @param responseMediaType the media type of the success response the tool returns (JSON is parsed,
+ *     text becomes a string, anything else bytes); {@code null} when the spec gives none
+ */
+public record OperationSpec(
+    String tool,
+    String method,
+    String path,
+    List<OperationParameter> parameters,
+    RequestBodySpec body,
+    String responseMediaType) {
+
+  /** Checks that the names are given and copies the list. */
+  public OperationSpec {
+    Objects.requireNonNull(tool, "tool");
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    parameters = List.copyOf(parameters);
+  }
+}
