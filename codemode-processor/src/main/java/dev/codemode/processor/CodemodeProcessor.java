@@ -1,8 +1,10 @@
 package dev.codemode.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import dev.codemode.annotations.Connector;
+import dev.codemode.annotations.OpenApi;
 import dev.codemode.annotations.Param;
 import dev.codemode.annotations.Revert;
 import dev.codemode.annotations.Tool;
@@ -13,6 +15,7 @@ import dev.codemode.core.ToolDescriptor;
 import dev.codemode.core.dispatch.GeneratedResources;
 import dev.codemode.core.docs.MarkdownRenderer;
 import dev.codemode.core.typescript.TypeScriptRenderer;
+import dev.codemode.openapi.ApiSpecJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,7 +47,9 @@ import javax.tools.StandardLocation;
 
 /**
  * The Codemode annotation processor: for every {@code @Connector} class it validates the class and
- * its {@code @Tool} and {@code @Revert} methods, then writes
+ * its {@code @Tool} and {@code @Revert} methods (for every {@code @OpenApi} class, the class and
+ * the tools derived from its spec, plus {@code META-INF/codemode/<name>.openapi.json} with the
+ * operations), then writes
  *
  * <ul>
  *   <li>{@code X_Codemode}, a {@link ConnectorDefinition} with a reflection-free dispatch table;
@@ -69,6 +74,8 @@ public final class CodemodeProcessor extends AbstractProcessor {
   private Filer filer;
   private ConnectorReader reader;
   private DispatchWriter dispatchWriter;
+  private OpenApiReader openApiReader;
+  private OpenApiWriter openApiWriter;
 
   /** Connectors deferred to a later round, by qualified name. */
   private final Set<String> deferred = new LinkedHashSet<>();
@@ -87,12 +94,15 @@ public final class CodemodeProcessor extends AbstractProcessor {
     this.filer = environment.getFiler();
     this.reader = new ConnectorReader(environment, new SchemaFactory(environment));
     this.dispatchWriter = new DispatchWriter(elements, environment.getTypeUtils());
+    this.openApiReader = new OpenApiReader(environment, reader);
+    this.openApiWriter = new OpenApiWriter(elements, environment.getTypeUtils());
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(
         Connector.class.getName(),
+        OpenApi.class.getName(),
         Tool.class.getName(),
         Revert.class.getName(),
         Param.class.getName());
@@ -125,6 +135,11 @@ public final class CodemodeProcessor extends AbstractProcessor {
     for (TypeElement type : work) {
       processConnector(type, round.processingOver());
     }
+    for (Element element : round.getElementsAnnotatedWith(OpenApi.class)) {
+      if (element instanceof TypeElement type) {
+        processOpenApi(type);
+      }
+    }
     if (round.processingOver()) {
       writeServicesFile();
     }
@@ -153,39 +168,96 @@ public final class CodemodeProcessor extends AbstractProcessor {
     if (model == null) {
       return;
     }
-    String earlier = connectorNames.putIfAbsent(model.name(), type.getQualifiedName().toString());
+    if (claimName(model.name(), type, "@Connector")) {
+      generate(model);
+    }
+  }
+
+  /** An {@code @OpenApi} class: its spec is read and derived now; it never waits for a round. */
+  private void processOpenApi(TypeElement type) {
+    Diagnostics diagnostics = new Diagnostics();
+    OpenApiModel model = openApiReader.read(type, diagnostics).orElse(null);
+    diagnostics.reportTo(messager);
+    if (model != null && claimName(model.name(), type, "@OpenApi")) {
+      generate(model);
+    }
+  }
+
+  /** Records that {@code type} uses connector name {@code name}; false when another class has it. */
+  private boolean claimName(String name, TypeElement type, String label) {
+    String earlier = connectorNames.putIfAbsent(name, type.getQualifiedName().toString());
     if (earlier != null && !earlier.contentEquals(type.getQualifiedName())) {
       messager.printMessage(
           Diagnostic.Kind.ERROR,
-          "Connector name \"" + model.name() + "\" is already used by " + earlier + " in this"
-              + " compilation; two connectors cannot share a global. Set @Connector(name = \"...\")"
-              + " on one of them",
+          "Connector name \"" + name + "\" is already used by " + earlier + " in this"
+              + " compilation; two connectors cannot share a global. Set " + label
+              + "(name = \"...\") on one of them",
           type);
-      return;
+      return false;
     }
-    generate(model);
+    return true;
   }
 
   private void generate(ConnectorModel model) {
     ConnectorDescriptor descriptor = descriptor(model);
     String json = DescriptorJson.write(descriptor);
     String typeScript = TypeScriptRenderer.declarations(descriptor);
-    String markdown = MarkdownRenderer.render(descriptor);
     JavaFile dispatch =
         dispatchWriter.write(
             model, GeneratedResources.sha256(json), GeneratedResources.sha256(typeScript));
+    writeConnector(
+        model.type(), model.definitionClass(), descriptor, json, typeScript, Map.of(), dispatch);
+  }
+
+  private void generate(OpenApiModel model) {
+    ConnectorDescriptor descriptor = model.derived().descriptor();
+    String json = DescriptorJson.write(descriptor);
+    String typeScript = TypeScriptRenderer.declarations(descriptor);
+    String operations = ApiSpecJson.write(model.derived().api());
+    JavaFile definition =
+        openApiWriter.write(
+            model,
+            GeneratedResources.sha256(json),
+            GeneratedResources.sha256(typeScript),
+            GeneratedResources.sha256(operations));
+    writeConnector(
+        model.type(),
+        model.definitionClass(),
+        descriptor,
+        json,
+        typeScript,
+        Map.of(".openapi.json", operations),
+        definition);
+  }
+
+  /**
+   * Writes the files of one connector: {@code <name>.json}, {@code .d.ts}, {@code .md}, the extra
+   * resources (by suffix), and the definition class, which the services file then lists.
+   */
+  private void writeConnector(
+      TypeElement type,
+      ClassName definitionClass,
+      ConnectorDescriptor descriptor,
+      String json,
+      String typeScript,
+      Map<String, String> extraResources,
+      JavaFile definition) {
+    String prefix = GeneratedResources.FOLDER + descriptor.name();
     try {
-      writeResource(GeneratedResources.FOLDER + model.name() + ".json", json, model.type());
-      writeResource(GeneratedResources.FOLDER + model.name() + ".d.ts", typeScript, model.type());
-      writeResource(GeneratedResources.FOLDER + model.name() + ".md", markdown, model.type());
-      dispatch.writeTo(filer);
-      definitions.add(model.definitionClass().canonicalName());
-      connectorElements.add(model.type());
+      writeResource(prefix + ".json", json, type);
+      writeResource(prefix + ".d.ts", typeScript, type);
+      writeResource(prefix + ".md", MarkdownRenderer.render(descriptor), type);
+      for (Map.Entry<String, String> extra : extraResources.entrySet()) {
+        writeResource(prefix + extra.getKey(), extra.getValue(), type);
+      }
+      definition.writeTo(filer);
+      definitions.add(definitionClass.canonicalName());
+      connectorElements.add(type);
     } catch (IOException e) {
       messager.printMessage(
           Diagnostic.Kind.ERROR,
-          "Could not write the files of connector " + model.name() + ": " + e.getMessage(),
-          model.type());
+          "Could not write the files of connector " + descriptor.name() + ": " + e.getMessage(),
+          type);
     }
   }
 

@@ -73,7 +73,7 @@ final class ConnectorReader {
    */
   Optional<ConnectorModel> read(TypeElement type, Diagnostics diagnostics) {
     AnnotationMirror connector = Annotations.find(type, Connector.class.getName()).orElseThrow();
-    checkClass(type, diagnostics);
+    checkClass(type, "@Connector", diagnostics);
     String name = connectorName(type, connector, diagnostics);
     String description = annotations.string(connector, "description");
     if (description.isEmpty()) {
@@ -139,25 +139,31 @@ final class ConnectorReader {
         connector.packageName(), String.join("_", connector.simpleNames()) + SUFFIX);
   }
 
-  private void checkClass(TypeElement type, Diagnostics diagnostics) {
+  /**
+   * Checks what every connector class needs, whichever annotation makes it one: a public class,
+   * top level or static nested in public classes, not generic.
+   *
+   * @param label the annotation, for messages ({@code @Connector}, {@code @OpenApi})
+   */
+  void checkClass(TypeElement type, String label, Diagnostics diagnostics) {
     if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD) {
       diagnostics.error(
           type,
-          "@Connector goes on a class, not on " + kindName(type) + " " + type.getSimpleName()
+          label + " goes on a class, not on " + kindName(type) + " " + type.getSimpleName()
               + "; put it on the class that implements the tools");
       return;
     }
     if (!type.getModifiers().contains(Modifier.PUBLIC)) {
       diagnostics.error(
           type,
-          "@Connector class " + type.getSimpleName() + " must be public so the runtime can"
+          label + " class " + type.getSimpleName() + " must be public so the runtime can"
               + " use it; declare it public");
     }
     if (type.getNestingKind() == NestingKind.MEMBER) {
       if (!type.getModifiers().contains(Modifier.STATIC)) {
         diagnostics.error(
             type,
-            "@Connector class " + type.getSimpleName() + " is an inner class; declare it static"
+            label + " class " + type.getSimpleName() + " is an inner class; declare it static"
                 + " (or move it to its own file)");
       }
       Element enclosing = type.getEnclosingElement();
@@ -165,7 +171,7 @@ final class ConnectorReader {
         if (!outer.getModifiers().contains(Modifier.PUBLIC)) {
           diagnostics.error(
               type,
-              "@Connector class " + type.getSimpleName() + " is nested in "
+              label + " class " + type.getSimpleName() + " is nested in "
                   + outer.getSimpleName() + ", which is not public; make "
                   + outer.getSimpleName() + " public");
         }
@@ -173,19 +179,22 @@ final class ConnectorReader {
       }
     } else if (type.getNestingKind() != NestingKind.TOP_LEVEL) {
       diagnostics.error(
-          type, "@Connector goes on a top-level or static nested class, not a local class");
+          type, label + " goes on a top-level or static nested class, not a local class");
     }
     if (!type.getTypeParameters().isEmpty()) {
       diagnostics.error(
           type,
-          "@Connector class " + type.getSimpleName() + " is generic; the types of its tools must"
+          label + " class " + type.getSimpleName() + " is generic; the types of its tools must"
               + " be fixed at compile time. Remove the type parameters (a subclass that binds"
               + " them can be the connector)");
     }
   }
 
-  private String connectorName(
-      TypeElement type, AnnotationMirror connector, Diagnostics diagnostics) {
+  /**
+   * The connector's name: the annotation's {@code name}, or the one derived from the class name.
+   * A name that cannot be a sandbox global is an error on the annotation's {@code name}.
+   */
+  String connectorName(TypeElement type, AnnotationMirror connector, Diagnostics diagnostics) {
     String explicit = annotations.string(connector, "name");
     String name =
         explicit.isEmpty()
@@ -202,7 +211,9 @@ final class ConnectorReader {
           connector,
           Annotations.explicitValue(connector, "name"),
           "Connector name \"" + name + "\" cannot be used: " + problem + ". It becomes a"
-              + " global of the sandbox; set @Connector(name = \"" + suggestion + "\")");
+              + " global of the sandbox; set @"
+              + connector.getAnnotationType().asElement().getSimpleName() + "(name = \""
+              + suggestion + "\")");
     }
     return name;
   }
@@ -620,7 +631,8 @@ final class ConnectorReader {
     return valid ? new RevertModel(method, sources, async) : null;
   }
 
-  private boolean instantiable(TypeElement type) {
+  /** Whether the class is concrete with a public no-arg constructor. */
+  boolean instantiable(TypeElement type) {
     if (type.getModifiers().contains(Modifier.ABSTRACT)) {
       return false;
     }

@@ -99,7 +99,7 @@ final class DispatchWriter {
                     + "do not edit.\n",
                 connector.name(),
                 connectorType);
-    generatedAnnotation(type).ifPresent(definition::addAnnotation);
+    generatedAnnotation(elements, type).ifPresent(definition::addAnnotation);
 
     definition.addField(
         FieldSpec.builder(
@@ -486,7 +486,11 @@ final class DispatchWriter {
         : type;
   }
 
-  private Optional<AnnotationSpec> generatedAnnotation(TypeElement type) {
+  /**
+   * {@code @Generated} naming the processor and the source class, when the compilation has {@code
+   * javax.annotation.processing.Generated} (Java 9+ with the java.compiler module).
+   */
+  static Optional<AnnotationSpec> generatedAnnotation(Elements elements, TypeElement type) {
     if (elements.getTypeElement("javax.annotation.processing.Generated") == null) {
       return Optional.empty();
     }
