@@ -3,6 +3,7 @@ package dev.codemode.processor;
 import dev.codemode.annotations.Connector;
 import dev.codemode.annotations.OpenApi;
 import dev.codemode.annotations.Tool;
+import dev.codemode.openapi.OpenApiConnector;
 import dev.codemode.openapi.build.DerivedApi;
 import dev.codemode.openapi.build.OpenApiDerivation;
 import dev.codemode.openapi.build.SpecException;
@@ -104,7 +105,9 @@ final class OpenApiReader {
     String description = Javadoc.parse(elements.getDocComment(type)).description();
     DerivedApi derived;
     try {
-      derived = OpenApiDerivation.derive(source.get(), name, description);
+      derived =
+          OpenApiDerivation.derive(
+              source.get(), name, description, List.of(OpenApiConnector.requestTool()));
     } catch (SpecException e) {
       diagnostics.error(type, openApi, specValue, e.getMessage());
       return Optional.empty();
