@@ -1,5 +1,7 @@
 package dev.codemode.samples.petstore;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -21,10 +23,13 @@ public record Pet(
 
   private static final Set<String> STATUS_SET = Set.copyOf(STATUSES);
 
-  /** Copies the lists, so that a stored pet cannot change under its readers. */
+  /**
+   * Copies the lists, so that a stored pet cannot change under its readers. Null elements are
+   * kept, for the server to refuse with a clear message.
+   */
   public Pet {
-    photoUrls = photoUrls == null ? null : List.copyOf(photoUrls);
-    tags = tags == null ? null : List.copyOf(tags);
+    photoUrls = photoUrls == null ? null : Collections.unmodifiableList(new ArrayList<>(photoUrls));
+    tags = tags == null ? null : Collections.unmodifiableList(new ArrayList<>(tags));
   }
 
   /** Whether {@code status} is one of {@link #STATUSES}. */
