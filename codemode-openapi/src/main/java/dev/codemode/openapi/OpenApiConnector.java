@@ -148,8 +148,9 @@ public class OpenApiConnector {
    * Runs the {@code request} tool: sends {@code {method?, path, query?, headers?, body?}} under the
    * API's base URL. The path is relative to the base URL; an absolute URL, or a {@code ..} that
    * would leave the base path, is refused, so model code cannot reach another host. The query is
-   * an object (an array repeats the parameter); an object or array body is sent as JSON, a string
-   * as text, bytes as {@code application/octet-stream}. {@link #authenticate} sees an operation
+   * an object (an array repeats the parameter); an object, array, number or boolean body is sent as
+   * JSON, a string as UTF-8 text, and (from Java) a {@link BinaryNode} as {@code
+   * application/octet-stream}. {@link #authenticate} sees an operation
    * with tool {@code request}, the method and the path as given.
    *
    * @param api the connector's spec (for the base URL)

@@ -62,7 +62,7 @@ final class RawRequests {
             "description": "Request headers. Authentication is added by the connector: do not send credentials."
           },
           "body": {
-            "description": "The request body: an object or array is sent as JSON, a string as text, a Uint8Array as bytes."
+            "description": "The request body: an object, array, number or boolean is sent as JSON, a string as UTF-8 text. For file uploads use the operation's own tool."
           }
         },
         "required": ["path"],
