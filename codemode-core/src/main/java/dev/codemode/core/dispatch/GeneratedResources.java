@@ -56,16 +56,28 @@ public record GeneratedResources(
 
   /** Reads and parses the descriptor file. */
   public ConnectorDescriptor descriptor() {
-    String path = FOLDER + connectorName + ".json";
-    return DescriptorJson.read(text(path, descriptorSha256), path);
+    String fileName = connectorName + ".json";
+    return DescriptorJson.read(text(fileName, descriptorSha256), FOLDER + fileName);
   }
 
   /** Reads the TypeScript declarations file. */
   public String typeScript() {
-    return text(FOLDER + connectorName + ".d.ts", typeScriptSha256);
+    return text(connectorName + ".d.ts", typeScriptSha256);
   }
 
-  private String text(String path, String sha256) {
+  /**
+   * Reads another file the annotation processor wrote for this connector, such as an OpenAPI
+   * connector's {@code <name>.openapi.json}, picked among the class path's candidates by its hash.
+   *
+   * @param fileName the file's name in {@value #FOLDER}
+   * @param sha256 hex SHA-256 of the file's UTF-8 text, as the processor recorded it
+   * @throws IllegalStateException when no file of that name and hash is on the class path; the
+   *     message says whether the file is missing or stale
+   */
+  public String text(String fileName, String sha256) {
+    Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(sha256, "sha256");
+    String path = FOLDER + fileName;
     ClassLoader loader = definitionClass.getClassLoader();
     if (loader == null) {
       loader = ClassLoader.getSystemClassLoader();

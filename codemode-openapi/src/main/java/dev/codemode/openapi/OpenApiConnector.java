@@ -1,0 +1,508 @@
+package dev.codemode.openapi;
+
+import dev.codemode.core.JsonCodec;
+import dev.codemode.core.ToolDescriptor;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.BinaryNode;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.StringNode;
+
+/**
+ * The base class of OpenAPI connectors: sends each operation of a spec as an HTTP request. With
+ * {@code @OpenApi(spec = "petstore.yaml")} on a subclass, the annotation processor derives one tool
+ * per operation plus the {@link #requestTool() request} tool, and the generated {@link
+ * OpenApiDefinition} calls {@link #call} and {@link #request} on an instance.
+ *
+ * <p>Used as is (public no-arg constructor), a connector sends requests to the spec's first server
+ * URL without authentication. A subclass changes that by overriding a few small methods:
+ *
+ * <ul>
+ *   <li>{@link #baseUri(ApiSpec)}: where requests go (or pass it to {@link
+ *       #OpenApiConnector(URI)});
+ *   <li>{@link #authenticate(HttpRequest.Builder, OperationSpec)}: add credentials to a request;
+ *   <li>{@link #requestTimeout(OperationSpec)}: how long a request may take;
+ *   <li>{@link #send(HttpRequest)}: route requests through another client or a gateway.
+ * </ul>
+ *
+ * <pre>{@code
+ * @OpenApi(spec = "github.yaml")
+ * public class GitHub extends OpenApiConnector {
+ *   @Override
+ *   protected HttpRequest.Builder authenticate(HttpRequest.Builder request, OperationSpec op) {
+ *     return request.setHeader("Authorization", "Bearer " + System.getenv("GITHUB_TOKEN"));
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Credentials stay on the Java side: they are added after the request is built from the tool's
+ * input, and no error message shows request headers or the query string (a failed call names the
+ * method, the path and the status; header values added by {@code authenticate} are also blanked
+ * out of the response body excerpt).
+ *
+ * <p>A tool call resolves to the response body: JSON when the response's {@code Content-Type} is
+ * JSON (or, without one, when the operation's response media type is), a string for text, JSON
+ * {@code null} for an empty body, and bytes ({@link BinaryNode}, a {@code Uint8Array} in the
+ * sandbox) for any other content. A status outside 2xx fails the call with an {@link
+ * HttpStatusException}; a timeout or a connection failure with an {@link IOException} that says
+ * what happened.
+ *
+ * <p>An instance is thread-safe; it creates one {@link HttpClient} on first use.
+ */
+public class OpenApiConnector {
+
+  /** How long connecting to the server may take. */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** The default of {@link #requestTimeout}. */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  private final URI baseUri;
+  private final Object clientLock = new Object();
+  private volatile HttpClient client;
+
+  /** A connector that sends requests to the spec's first server URL. */
+  public OpenApiConnector() {
+    this.baseUri = null;
+  }
+
+  /**
+   * A connector that sends requests to {@code baseUri} instead of the spec's servers.
+   *
+   * @param baseUri an absolute {@code http} or {@code https} URL; its path prefixes every
+   *     operation's path ({@code https://api.example/v3} + {@code /pets} = {@code
+   *     https://api.example/v3/pets})
+   * @throws IllegalArgumentException when the URL is not absolute {@code http(s)}
+   */
+  public OpenApiConnector(URI baseUri) {
+    this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+    String problem = baseUriProblem(baseUri);
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          "OpenApiConnector(URI): " + problem + "; give an absolute URL such as"
+              + " https://api.example.com/v1");
+    }
+  }
+
+  /**
+   * The descriptor of the {@code request} tool every OpenAPI connector has: any HTTP request under
+   * the API's base URL, for what the operation tools do not cover. Input {@code {method?, path,
+   * query?, headers?, body?}}; output unknown (the response body). The build-time derivation adds it
+   * to each OpenAPI connector's descriptor.
+   */
+  public static ToolDescriptor requestTool() {
+    return RawRequests.tool();
+  }
+
+  /**
+   * Calls one operation: builds the HTTP request from the tool's input, sends it and decodes the
+   * response (see the class description).
+   *
+   * <p>The input is checked before anything is sent: a property that no parameter and no body
+   * maps to, a missing required parameter or body, or a value the parameter cannot take (an empty
+   * path segment, a line break in a header, text that is not base64 where bytes are expected) fails
+   * the call with a {@link dev.codemode.core.ToolInputException} that names the property. Default
+   * values of the spec are not filled in: the server applies them.
+   *
+   * @param api the connector's spec
+   * @param operation the operation to call, one of {@code api}'s
+   * @param input the tool's input object; {@code null} or JSON {@code null} counts as {@code {}}
+   * @return the response body as JSON; never throws: every failure completes the stage
+   *     exceptionally
+   */
+  public final CompletionStage<JsonNode> call(ApiSpec api, OperationSpec operation, JsonNode input) {
+    try {
+      Objects.requireNonNull(api, "api");
+      Objects.requireNonNull(operation, "operation");
+      PreparedRequest prepared =
+          OperationRequests.build(api, operation, resolvedBaseUri(api), input);
+      return exchange(prepared, operation, operation.responseMediaType());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Runs the {@code request} tool: sends {@code {method?, path, query?, headers?, body?}} under the
+   * API's base URL. The path is relative to the base URL; an absolute URL, or a {@code ..} that
+   * would leave the base path, is refused, so model code cannot reach another host. The query is
+   * an object (an array repeats the parameter); an object, array, number or boolean body is sent as
+   * JSON, a string as UTF-8 text, and (from Java) a {@link BinaryNode} as {@code
+   * application/octet-stream}. {@link #authenticate} sees an operation
+   * with tool {@code request}, the method and the path as given.
+   *
+   * @param api the connector's spec (for the base URL)
+   * @param input the tool's input
+   * @return the response body as JSON, as for {@link #call}; never throws
+   */
+  public final CompletionStage<JsonNode> request(ApiSpec api, JsonNode input) {
+    try {
+      Objects.requireNonNull(api, "api");
+      PreparedRequest prepared = RawRequests.build(api.connector(), resolvedBaseUri(api), input);
+      OperationSpec operation =
+          RawRequests.operation(prepared.method(), input.get("path").stringValue());
+      return exchange(prepared, operation, null);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * The URL that operation paths are appended to. The default is the URL given to {@link
+   * #OpenApiConnector(URI)}, else the spec's first server URL. Override it to choose another
+   * server, or when the spec's servers are relative ({@code /api/v3}) or absent.
+   *
+   * @param api the connector's spec
+   * @return an absolute {@code http} or {@code https} URL
+   * @throws IllegalStateException when the spec has no absolute server URL and none was given
+   */
+  protected URI baseUri(ApiSpec api) {
+    if (baseUri != null) {
+      return baseUri;
+    }
+    String how =
+        " Override baseUri(ApiSpec) in " + getClass().getName() + " to return the API's URL, or"
+            + " pass it to the constructor OpenApiConnector(URI).";
+    if (api.servers().isEmpty()) {
+      throw new IllegalStateException(
+          "Connector " + api.connector() + ": the spec names no server, so there is no URL to send"
+              + " requests to." + how);
+    }
+    String server = api.servers().get(0);
+    URI uri;
+    try {
+      uri = new URI(server);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(
+          "Connector " + api.connector() + ": the spec's server URL " + server + " is not a valid"
+              + " URL (" + e.getReason() + ")." + how, e);
+    }
+    if (!uri.isAbsolute()) {
+      throw new IllegalStateException(
+          "Connector " + api.connector() + ": the spec's server URL " + server + " is relative"
+              + " (to wherever the spec was served from), so there is no host to send requests"
+              + " to." + how);
+    }
+    return uri;
+  }
+
+  /**
+   * Adds credentials to a request before it is sent, for example {@code
+   * request.setHeader("Authorization", "Bearer " + token)}. Use {@code setHeader} so a header of
+   * the same name given by model code (through the {@code request} tool) is replaced. The default
+   * adds nothing. To put a key in the query string, override {@link #send} instead and rebuild the
+   * request with {@link HttpRequest#newBuilder(HttpRequest, java.util.function.BiPredicate)}.
+   *
+   * @param request the request, complete but for credentials
+   * @param operation the operation being called; for the {@code request} tool, an operation with
+   *     tool {@code request}, its method and path and no parameters
+   * @return the builder to send (usually {@code request} itself)
+   */
+  protected HttpRequest.Builder authenticate(HttpRequest.Builder request, OperationSpec operation) {
+    return request;
+  }
+
+  /**
+   * How long a request may take, from sending it to the end of the response, before the call
+   * fails with a timeout. The default is 30 seconds.
+   *
+   * @param operation the operation being called
+   */
+  protected Duration requestTimeout(OperationSpec operation) {
+    return REQUEST_TIMEOUT;
+  }
+
+  /**
+   * Sends a request. The default sends it with {@link #httpClient()}; override it to route
+   * requests through a gateway, add tracing, or use another client.
+   *
+   * @param request the authenticated request
+   * @return the response, its body as bytes
+   */
+  protected CompletionStage<HttpResponse<byte[]>> send(HttpRequest request) {
+    return httpClient().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /**
+   * The connector's HTTP client, created on first use: redirects followed (never from {@code
+   * https} to {@code http}), a 10 second connect timeout.
+   */
+  protected final HttpClient httpClient() {
+    HttpClient current = client;
+    if (current == null) {
+      synchronized (clientLock) {
+        current = client;
+        if (current == null) {
+          current =
+              HttpClient.newBuilder()
+                  .followRedirects(HttpClient.Redirect.NORMAL)
+                  .connectTimeout(CONNECT_TIMEOUT)
+                  .build();
+          client = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  private URI resolvedBaseUri(ApiSpec api) {
+    URI uri = baseUri(api);
+    if (uri == null) {
+      throw new IllegalStateException(
+          getClass().getName() + ".baseUri(ApiSpec) returned null; return the API's absolute URL");
+    }
+    String problem = baseUriProblem(uri);
+    if (problem != null) {
+      throw new IllegalStateException(
+          "Connector " + api.connector() + ": " + problem + ". Override baseUri(ApiSpec) in "
+              + getClass().getName() + " to return the API's absolute URL, such as"
+              + " https://api.example.com/v1, or pass it to OpenApiConnector(URI).");
+    }
+    return uri;
+  }
+
+  private static String baseUriProblem(URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!uri.isAbsolute() || uri.getRawAuthority() == null) {
+      return "the base URL " + uri + " is not an absolute URL with a host";
+    }
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      return "the base URL " + uri + " is not http or https";
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      return "the base URL " + uri + " has a query or a fragment, which operation paths cannot"
+          + " follow";
+    }
+    return null;
+  }
+
+  private CompletionStage<JsonNode> exchange(
+      PreparedRequest prepared, OperationSpec operation, String responseMediaType) {
+    HttpRequest request;
+    try {
+      HttpRequest.Builder builder =
+          HttpRequest.newBuilder(prepared.uri()).timeout(requestTimeout(operation));
+      boolean accept = false;
+      for (PreparedRequest.Header header : prepared.headers()) {
+        builder.header(header.name(), header.value());
+        accept |= header.name().equalsIgnoreCase("Accept");
+      }
+      if (!accept && responseMediaType != null) {
+        builder.header("Accept", responseMediaType);
+      }
+      builder.method(
+          prepared.method(),
+          prepared.body() == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofByteArray(prepared.body()));
+      HttpRequest.Builder authenticated = authenticate(builder, operation);
+      if (authenticated == null) {
+        throw new IllegalStateException(
+            getClass().getName() + ".authenticate returned null; return the request builder");
+      }
+      request = authenticated.build();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          prepared.display() + ": the HTTP client refused the request: " + e.getMessage(), e);
+    }
+    Set<String> secrets = secrets(request, prepared);
+    CompletionStage<HttpResponse<byte[]>> sent = send(request);
+    if (sent == null) {
+      throw new IllegalStateException(
+          getClass().getName() + ".send returned null; return a CompletionStage of the response");
+    }
+    Duration timeout = request.timeout().orElse(null);
+    CompletableFuture<JsonNode> result = new CompletableFuture<>();
+    sent.whenComplete(
+        (response, failure) -> {
+          try {
+            if (failure != null) {
+              result.completeExceptionally(transportFailure(prepared, timeout, failure, secrets));
+            } else {
+              result.complete(decode(prepared, response, responseMediaType, secrets));
+            }
+          } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+          }
+        });
+    return result;
+  }
+
+  /**
+   * The header values that did not come from the tool's input: added by {@link #authenticate} (or
+   * by {@link #send}'s client defaults), so never shown to model code.
+   */
+  private static Set<String> secrets(HttpRequest request, PreparedRequest prepared) {
+    Set<String> fromInput = new TreeSet<>();
+    prepared.headers().forEach(header -> fromInput.add(header.name().toLowerCase(Locale.ROOT)
+        + ":" + header.value()));
+    Set<String> secrets = new TreeSet<>();
+    for (Map.Entry<String, List<String>> entry : request.headers().map().entrySet()) {
+      String name = entry.getKey().toLowerCase(Locale.ROOT);
+      for (String value : entry.getValue()) {
+        if (name.equals("accept") || fromInput.contains(name + ":" + value) || value.length() < 4) {
+          continue;
+        }
+        secrets.add(value);
+        int space = value.indexOf(' ');
+        if (space > 0 && value.length() - space > 4) {
+          secrets.add(value.substring(space + 1)); // the token of "Bearer <token>"
+        }
+      }
+    }
+    return secrets;
+  }
+
+  private static String redact(String text, Set<String> secrets) {
+    String out = text;
+    for (String secret : secrets) {
+      out = out.replace(secret, "[redacted]");
+    }
+    return out;
+  }
+
+  private static Throwable transportFailure(
+      PreparedRequest prepared, Duration timeout, Throwable failure, Set<String> secrets) {
+    Throwable cause = failure;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    String detail = cause.getMessage() == null ? "" : redact(cause.getMessage(), secrets);
+    IOException wrapped;
+    if (cause instanceof HttpTimeoutException) {
+      String limit = timeout == null ? "the time allowed" : format(timeout);
+      wrapped = new HttpTimeoutException(
+          prepared.display() + " got no response within " + limit + " (the connector's request"
+              + " timeout). The server is slow or unreachable: try again later, or ask for less"
+              + " at a time.");
+    } else if (cause instanceof ConnectException) {
+      wrapped = new ConnectException(
+          prepared.display() + ": cannot connect to " + prepared.uri().getScheme() + "://"
+              + prepared.uri().getRawAuthority() + (detail.isEmpty() ? "" : " (" + detail + ")")
+              + ". The server is down or the connector's base URL is wrong.");
+    } else if (cause instanceof RuntimeException runtime && !(cause instanceof IOException)) {
+      return runtime;
+    } else {
+      wrapped = new IOException(
+          prepared.display() + " failed: " + cause.getClass().getSimpleName()
+              + (detail.isEmpty() ? "" : ": " + detail));
+    }
+    wrapped.initCause(cause);
+    return wrapped;
+  }
+
+  private static String format(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+  }
+
+  private static JsonNode decode(
+      PreparedRequest prepared,
+      HttpResponse<byte[]> response,
+      String responseMediaType,
+      Set<String> secrets) {
+    byte[] body = response.body() == null ? new byte[0] : response.body();
+    String contentType = response.headers().firstValue("Content-Type").orElse(null);
+    int status = response.statusCode();
+    if (status < 200 || status > 299) {
+      URI uri = response.uri() == null ? prepared.uri() : response.uri();
+      String excerpt = excerpt(body, contentType);
+      String redacted = redact(excerpt, secrets);
+      throw new HttpStatusException(
+          prepared.method(),
+          withoutQuery(uri),
+          uri.getRawPath(),
+          status,
+          redacted.length() > HttpStatusException.MAX_BODY_CHARACTERS
+              ? redacted.substring(0, HttpStatusException.MAX_BODY_CHARACTERS)
+              : redacted,
+          redacted.length());
+    }
+    if (body.length == 0) {
+      return NullNode.getInstance();
+    }
+    String mediaType = contentType != null ? contentType : responseMediaType;
+    if (mediaType == null) {
+      try {
+        return JsonCodec.defaults().mapper().readTree(body);
+      } catch (JacksonException notJson) {
+        String text = strictText(body, StandardCharsets.UTF_8);
+        return text != null ? StringNode.valueOf(text) : BinaryNode.valueOf(body);
+      }
+    }
+    if (MediaTypes.isJson(mediaType)) {
+      try {
+        return JsonCodec.defaults().mapper().readTree(body);
+      } catch (JacksonException e) {
+        String text = new String(body, MediaTypes.charset(mediaType));
+        throw new IllegalStateException(
+            prepared.display() + " answered " + status + " with " + mediaType + ", but the body is"
+                + " not JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + "): "
+                + redact(text.length() > 200 ? text.substring(0, 200) + "..." : text, secrets),
+            e);
+      }
+    }
+    if (MediaTypes.isText(mediaType)) {
+      return StringNode.valueOf(new String(body, MediaTypes.charset(mediaType)));
+    }
+    return BinaryNode.valueOf(body);
+  }
+
+  /** The body of an error response as text, or a description of bytes that are not text. */
+  private static String excerpt(byte[] body, String contentType) {
+    if (body.length == 0) {
+      return "";
+    }
+    boolean textual =
+        contentType == null || MediaTypes.isJson(contentType) || MediaTypes.isText(contentType);
+    Charset charset = contentType == null ? StandardCharsets.UTF_8 : MediaTypes.charset(contentType);
+    String text = textual ? strictText(body, charset) : null;
+    if (text == null) {
+      return "(" + body.length + " bytes" + (contentType == null ? "" : " of " + contentType) + ")";
+    }
+    return text.strip();
+  }
+
+  private static String strictText(byte[] bytes, Charset charset) {
+    try {
+      return charset
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  /** The URL without user info, query or fragment, all of which may hold secrets. */
+  private static String withoutQuery(URI uri) {
+    String host = uri.getHost() != null ? uri.getHost() : String.valueOf(uri.getRawAuthority());
+    return uri.getScheme() + "://" + host + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+        + (uri.getRawPath() == null ? "" : uri.getRawPath());
+  }
+
+}
