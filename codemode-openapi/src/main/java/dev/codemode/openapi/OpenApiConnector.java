@@ -78,6 +78,9 @@ public class OpenApiConnector {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** The default of {@link #requestTimeout}. */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  /** Redirects followed per call, all on the request's origin. */
+  private static final int MAX_REDIRECTS = 5;
+  private static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
   private final URI baseUri;
   private final Object clientLock = new Object();
@@ -242,12 +245,23 @@ public class OpenApiConnector {
    * @return the response, its body as bytes
    */
   protected CompletionStage<HttpResponse<byte[]>> send(HttpRequest request) {
-    return httpClient().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    return httpClient().sendAsync(request, LimitedBody.upTo(maxResponseBytes()));
   }
 
   /**
-   * The connector's HTTP client, created on first use: redirects followed (never from {@code
-   * https} to {@code http}), a 10 second connect timeout.
+   * The largest response body {@link #send} reads, in bytes; a larger one fails the call with a
+   * message that gives the limit. The default is 16 MiB.
+   */
+  protected long maxResponseBytes() {
+    return MAX_RESPONSE_BYTES;
+  }
+
+  /**
+   * The connector's HTTP client, created on first use, with a 10 second connect timeout. It
+   * follows no redirects itself: the connector follows up to {@value #MAX_REDIRECTS} redirects
+   * that stay on the origin (scheme, host and port) of the request, so neither credentials nor the
+   * {@code request} tool ever reach another host through a redirect; a redirect elsewhere fails
+   * the call as a 3xx status.
    */
   protected final HttpClient httpClient() {
     HttpClient current = client;
@@ -257,7 +271,7 @@ public class OpenApiConnector {
         if (current == null) {
           current =
               HttpClient.newBuilder()
-                  .followRedirects(HttpClient.Redirect.NORMAL)
+                  .followRedirects(HttpClient.Redirect.NEVER)
                   .connectTimeout(CONNECT_TIMEOUT)
                   .build();
           client = current;
@@ -328,11 +342,7 @@ public class OpenApiConnector {
           prepared.display() + ": the HTTP client refused the request: " + e.getMessage(), e);
     }
     Set<String> secrets = secrets(request, prepared);
-    CompletionStage<HttpResponse<byte[]>> sent = send(request);
-    if (sent == null) {
-      throw new IllegalStateException(
-          getClass().getName() + ".send returned null; return a CompletionStage of the response");
-    }
+    CompletionStage<HttpResponse<byte[]>> sent = sendFollowingRedirects(request, 0);
     Duration timeout = request.timeout().orElse(null);
     CompletableFuture<JsonNode> result = new CompletableFuture<>();
     sent.whenComplete(
@@ -348,6 +358,67 @@ public class OpenApiConnector {
           }
         });
     return result;
+  }
+
+  /**
+   * Sends a request and follows the redirects that stay on its origin, at most {@value
+   * #MAX_REDIRECTS} of them: 303, and 301/302 after anything but GET or HEAD, become a GET without
+   * body, as browsers do; 307 and 308 repeat the request. Any other response, a redirect to
+   * another origin included, is the answer.
+   */
+  private CompletionStage<HttpResponse<byte[]>> sendFollowingRedirects(
+      HttpRequest request, int hops) {
+    CompletionStage<HttpResponse<byte[]>> sent = send(request);
+    if (sent == null) {
+      throw new IllegalStateException(
+          getClass().getName() + ".send returned null; return a CompletionStage of the response");
+    }
+    return sent.thenCompose(
+        response -> {
+          HttpRequest next = hops < MAX_REDIRECTS ? redirected(request, response) : null;
+          return next == null
+              ? CompletableFuture.completedFuture(response)
+              : sendFollowingRedirects(next, hops + 1);
+        });
+  }
+
+  /** The request a same-origin redirect asks for, or {@code null} when it is not one. */
+  private static HttpRequest redirected(HttpRequest request, HttpResponse<byte[]> response) {
+    int status = response.statusCode();
+    if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+      return null;
+    }
+    String location = response.headers().firstValue("Location").orElse(null);
+    if (location == null) {
+      return null;
+    }
+    URI target;
+    try {
+      target = request.uri().resolve(location);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (!sameOrigin(request.uri(), target)) {
+      return null;
+    }
+    String method = request.method();
+    boolean toGet =
+        status == 303
+            || ((status == 301 || status == 302) && !method.equals("GET") && !method.equals("HEAD"));
+    if (!toGet) {
+      return HttpRequest.newBuilder(request, (name, value) -> true).uri(target).build();
+    }
+    return HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("Content-Type"))
+        .uri(target)
+        .method("GET", HttpRequest.BodyPublishers.noBody())
+        .build();
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null
+        && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getRawAuthority() != null
+        && a.getRawAuthority().equalsIgnoreCase(b.getRawAuthority());
   }
 
   /**
@@ -429,6 +500,17 @@ public class OpenApiConnector {
     if (status < 200 || status > 299) {
       URI uri = response.uri() == null ? prepared.uri() : response.uri();
       String excerpt = excerpt(body, contentType);
+      String location = response.headers().firstValue("Location").orElse(null);
+      if (status >= 300 && status <= 399 && location != null) {
+        String target;
+        try {
+          target = withoutQuery(uri.resolve(location));
+        } catch (IllegalArgumentException e) {
+          target = "an invalid location";
+        }
+        excerpt = "redirects to " + target + ", which the connector does not follow: it follows"
+            + " redirects on the API's own host only" + (excerpt.isEmpty() ? "" : ". " + excerpt);
+      }
       String redacted = redact(excerpt, secrets);
       throw new HttpStatusException(
           prepared.method(),

@@ -36,7 +36,16 @@ final class RecordingServer implements AutoCloseable {
   }
 
   /** What the server answers. */
-  record Answer(int status, String contentType, byte[] body, long delayMillis) {
+  record Answer(
+      int status, String contentType, byte[] body, long delayMillis, Map<String, String> headers) {
+
+    Answer(int status, String contentType, byte[] body, long delayMillis) {
+      this(status, contentType, body, delayMillis, Map.of());
+    }
+
+    static Answer redirect(int status, String location) {
+      return new Answer(status, null, new byte[0], 0, Map.of("Location", location));
+    }
 
     static Answer json(int status, String json) {
       return new Answer(status, "application/json", json.getBytes(StandardCharsets.UTF_8), 0);
@@ -79,6 +88,7 @@ final class RecordingServer implements AutoCloseable {
       if (answer.contentType() != null) {
         responseHeaders.set("Content-Type", answer.contentType());
       }
+      answer.headers().forEach(responseHeaders::set);
       boolean empty = answer.body().length == 0;
       exchange.sendResponseHeaders(answer.status(), empty ? -1 : answer.body().length);
       if (!empty) {
