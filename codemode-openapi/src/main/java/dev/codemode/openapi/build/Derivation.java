@@ -78,7 +78,11 @@ final class Derivation {
           spec.source().name(),
           List.of(
               new SpecProblem(
-                  "/paths", "has no paths, so there are no operations to make tools of",
+                  "/paths",
+                  "has no paths, so there are no operations to make tools of"
+                      + (document.has("webhooks")
+                          ? " (webhooks are requests the API sends, not operations to call)"
+                          : ""),
                   "Add at least one path with an operation under paths")));
     }
     Map<String, String> takenBy = new LinkedHashMap<>();

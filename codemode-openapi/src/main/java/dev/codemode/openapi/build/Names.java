@@ -43,7 +43,7 @@ final class Names {
     if (operationId != null && !operationId.isBlank()) {
       return identifier(operationId);
     }
-    return identifier(method.toLowerCase(Locale.ROOT) + "_" + path);
+    return identifier(method.toLowerCase(Locale.ROOT) + " " + path);
   }
 
   /** The PascalCased type name for a schema name ({@code simple-user} → {@code SimpleUser}). */
