@@ -70,7 +70,7 @@ for i in $(seq "$runs"); do
   done
 done
 echo "load in a fresh JVM, medians:"
-for key in load_ms typescript_ms runtime_ms first_execution_ms search_ms; do
+for key in load_ms typescript_ms engine_warmup_ms runtime_ms first_execution_ms search_ms next_execution_ms; do
   # shellcheck disable=SC2086
   echo "  $key $(median ${figures[$key]})"
 done
