@@ -1,11 +1,8 @@
-// A sample of what a model writes against the Petstore connector derived from
-// samples/src/main/resources/petstore/petstore.yaml: tools are named after the spec's operationIds.
-// Run it against the local server (dev.codemode.samples.petstore.PetstoreServer). The input shapes
-// below (path and query parameters by name, the request body under `body`) are a first guess and
-// may change with the connector.
-interface Pet { id: number; name: string; status?: string }
-interface Order { id: number; petId: number; quantity?: number; status?: string }
-
+// What a model writes against the Petstore connector (samples: PetstoreConnector), whose tools are
+// derived at compile time from samples/src/main/resources/petstore/petstore.yaml and named after
+// the spec's operationIds. Path and query parameters are properties of the one input object; the
+// request body is `body`. The types (Pet, Order, ...) come from the connector's .d.ts.
+// samples/demo.sh runs it against the local PetstoreServer.
 const available: Pet[] = await petstore.findPetsByStatus({ status: ["available"] });
 console.log(`${available.length} pet(s) available: ${available.map((p) => p.name).join(", ")}`);
 if (available.length < 2) {
@@ -27,11 +24,11 @@ for (const order of orders) {
 
 // Mark them sold through the form endpoint, then read them back.
 for (const pet of chosen) {
-  await petstore.updatePetWithForm({ petId: pet.id, body: { name: pet.name, status: "sold" } });
-  const updated: Pet = await petstore.getPetById({ petId: pet.id });
+  await petstore.updatePetWithForm({ petId: pet.id!, body: { name: pet.name, status: "sold" } });
+  const updated = await petstore.getPetById({ petId: pet.id! });
   console.log(`${updated.name} (pet ${updated.id}) is now ${updated.status}`);
 }
 
-const inventory: Record<string, number> = await petstore.getInventory({});
+const inventory = await petstore.getInventory({});
 console.log(`inventory: ${JSON.stringify(inventory)}`);
 return inventory;

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GeneratedFilesTest {
 
-  private static final List<String> CONNECTORS = List.of("tasks", "travel");
+  private static final List<String> CONNECTORS = List.of("tasks", "travel", "petstore");
 
   static String resource(String path) {
     try (InputStream in = GeneratedFilesTest.class.getClassLoader().getResourceAsStream(path)) {
@@ -43,7 +43,7 @@ class GeneratedFilesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasks", "travel"})
+  @ValueSource(strings = {"tasks", "travel", "petstore"})
   void generatedFilesMatchTheirGoldenCopies(String name) {
     GoldenFiles.assertMatches("golden/" + name + ".d.ts", resource("META-INF/codemode/" + name + ".d.ts"));
     GoldenFiles.assertMatches("golden/" + name + ".json", resource("META-INF/codemode/" + name + ".json"));
@@ -91,7 +91,7 @@ class GeneratedFilesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasks", "travel"})
+  @ValueSource(strings = {"tasks", "travel", "petstore"})
   void eachDeclarationFileTypeChecksOnItsOwn(String name) {
     TypeScriptCompiler.Result result =
         TypeScriptCompiler.create()
