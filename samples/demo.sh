@@ -2,6 +2,8 @@
 # The main job: runs samples/scripts/weekly-cleanup.ts through the codemode CLI against the sample
 # connectors, with an embedded SQLite store. The run pauses at each call that needs approval; each
 # pause is approved by a new `codemode approve` process, as a person would from another terminal.
+# Then it starts the local Petstore server and runs samples/scripts/petstore-restock.ts against the
+# Petstore connector, whose tools the processor derived from an OpenAPI spec.
 # Needs a build first: mvn -B -q -DskipTests install
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,5 +34,24 @@ while [ "$status" -eq 2 ]; do
   status=${PIPESTATUS[0]}
   set -e
 done
+echo "exit status $status" >&2
+[ "$status" -eq 0 ] || exit "$status"
+
+# The OpenAPI sample: a real HTTP server on a free local port, called through the derived tools.
+echo "\$ java dev.codemode.samples.petstore.PetstoreServer --port 0 &" >&2
+mkfifo "$work/petstore.out"
+java "${java_flags[@]}" -cp "codemode-cli/target/codemode.jar:$samples_jar" \
+  dev.codemode.samples.petstore.PetstoreServer --port 0 >"$work/petstore.out" &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+read -r line <"$work/petstore.out"
+url=${line##* }
+echo "$line" >&2
+java_flags+=("-Dcodemode.samples.petstoreUrl=$url")
+echo "\$ codemode run samples/scripts/petstore-restock.ts" >&2
+set +e
+codemode run samples/scripts/petstore-restock.ts
+status=$?
+set -e
 echo "exit status $status" >&2
 exit "$status"
