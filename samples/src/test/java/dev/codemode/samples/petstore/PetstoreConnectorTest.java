@@ -1,6 +1,7 @@
 package dev.codemode.samples.petstore;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.codemode.core.testing.TypeScriptCompiler;
 import dev.codemode.runtime.ExecuteResult;
@@ -165,6 +166,21 @@ class PetstoreConnectorTest {
                 "petstore-restock.ts", wrapped));
     assertThat(result.output()).isEmpty();
     assertThat(result.succeeded()).isTrue();
+  }
+
+  /**
+   * swagger-parser is build time only: an application that depends on codemode-openapi (as this
+   * module does) has neither it nor its Jackson 2 on the class path.
+   */
+  @Test
+  void theRunTimeClassPathCarriesNoSwaggerParser() {
+    for (String buildTimeClass :
+        List.of(
+            "io.swagger.parser.OpenAPIParser",
+            "io.swagger.v3.oas.models.OpenAPI",
+            "dev.codemode.processor.CodemodeProcessor")) {
+      assertThrows(ClassNotFoundException.class, () -> Class.forName(buildTimeClass));
+    }
   }
 
   private static Path sampleScript() {
