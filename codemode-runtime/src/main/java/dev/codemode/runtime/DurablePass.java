@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.NullNode;
@@ -52,6 +53,9 @@ final class DurablePass {
   private final ExecutionStore store;
   private final ExecutionRecord execution;
   private final Map<CallKey, ArrayDeque<JournalEntry>> unclaimed = new HashMap<>();
+  /** Tries of a journal write that an interrupt cut short. */
+  private static final int WRITE_ATTEMPTS = 3;
+
   private final AtomicInteger nextSeq;
   private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
   /** Calls between their start and their decision, gated calls waiting to pause included. */
@@ -176,7 +180,7 @@ final class DurablePass {
     }
     boolean recorded;
     try {
-      recorded = store.record(entry);
+      recorded = uninterrupted(() -> store.record(entry));
     } catch (ValueTooLargeException e) {
       throw fail("JournalError", e.getMessage());
     }
@@ -195,7 +199,7 @@ final class DurablePass {
 
   /** A call approved since the last pass: it runs now, and the move is stored before it runs. */
   private CompletionStage<JsonNode> approved(RuntimeConnector connector, ToolDescriptor tool, JournalEntry entry) {
-    if (!store.update(execution.id(), entry.seq(), EntryState.PENDING, EntryState.EXECUTING, null, null)) {
+    if (!uninterrupted(() -> store.update(execution.id(), entry.seq(), EntryState.PENDING, EntryState.EXECUTING, null, null))) {
       throw stop();
     }
     return execute(connector, tool, entry);
@@ -232,15 +236,16 @@ final class DurablePass {
     CompletableFuture<JsonNode> recorded = call.handle((value, error) -> {
       if (error != null) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        store.update(execution.id(), entry.seq(), EntryState.EXECUTING, EntryState.ERROR, null,
-            cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        uninterrupted(() -> store.update(execution.id(), entry.seq(), EntryState.EXECUTING, EntryState.ERROR, null, message));
         throw error instanceof CompletionException completion ? completion : new CompletionException(error);
       }
       try {
-        store.update(execution.id(), entry.seq(), EntryState.EXECUTING, EntryState.APPLIED,
-            keepResult ? value : null, null);
+        uninterrupted(() -> store.update(execution.id(), entry.seq(), EntryState.EXECUTING, EntryState.APPLIED,
+            keepResult ? value : null, null));
       } catch (ValueTooLargeException e) {
-        store.update(execution.id(), entry.seq(), EntryState.EXECUTING, EntryState.ERROR, null, e.getMessage());
+        uninterrupted(() -> store.update(execution.id(), entry.seq(), EntryState.EXECUTING, EntryState.ERROR, null,
+            e.getMessage()));
         throw fail("JournalError", e.getMessage());
       }
       return value;
@@ -284,7 +289,7 @@ final class DurablePass {
       seq = nextSeq.getAndIncrement();
       JournalEntry fresh = new JournalEntry(execution.id(), seq, CodemodeRuntime.SDK_NAMESPACE, STEP, stepInput,
           null, false, EntryState.EXECUTING, null, runtime.now());
-      if (!store.record(fresh)) {
+      if (!uninterrupted(() -> store.record(fresh))) {
         throw stop();
       }
     }
@@ -298,7 +303,8 @@ final class DurablePass {
     refuseWhenStopped();
     JsonNode value = input.path("undefined").asBoolean(false) ? MissingNode.getInstance() : input.path("value");
     try {
-      store.update(execution.id(), input.path("seq").asInt(), EntryState.EXECUTING, EntryState.APPLIED, value, null);
+      uninterrupted(() -> store.update(execution.id(), input.path("seq").asInt(), EntryState.EXECUTING, EntryState.APPLIED,
+          value, null));
     } catch (ValueTooLargeException e) {
       throw fail("JournalError", e.getMessage());
     }
@@ -315,11 +321,11 @@ final class DurablePass {
     }
     JsonNode time = JsonCodec.defaults().nodes().numberNode(runtime.now().toEpochMilli());
     int seq = entry != null ? entry.seq() : nextSeq.getAndIncrement();
-    if (entry == null && !store.record(new JournalEntry(execution.id(), seq, CodemodeRuntime.SDK_NAMESPACE, NOW, none,
-        null, false, EntryState.EXECUTING, null, runtime.now()))) {
+    if (entry == null && !uninterrupted(() -> store.record(new JournalEntry(execution.id(), seq,
+        CodemodeRuntime.SDK_NAMESPACE, NOW, none, null, false, EntryState.EXECUTING, null, runtime.now())))) {
       throw stop();
     }
-    store.update(execution.id(), seq, EntryState.EXECUTING, EntryState.APPLIED, time, null);
+    uninterrupted(() -> store.update(execution.id(), seq, EntryState.EXECUTING, EntryState.APPLIED, time, null));
     return time;
   }
 
@@ -352,20 +358,58 @@ final class DurablePass {
    * a crash on the next pass.
    */
   private void awaitCallsUnderWay() {
+    // The execution interrupts the threads of unfinished calls when its sandbox ends (a refused
+    // call ends it), this one included: the wait, and the pause stored after it, must not stop
+    // early, or the run would be left RUNNING with no pass owning it.
+    boolean interrupted = Thread.interrupted();
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (activeCalls.get() > pausingCalls.get() && System.nanoTime() < deadline) {
       try {
         Thread.sleep(1);
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+        interrupted = true;
       }
     }
     for (CompletableFuture<?> call : List.copyOf(inFlight)) {
-      try {
-        call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (Exception e) {
-        // failures are recorded by the call's own handler
+      while (!call.isDone() && System.nanoTime() < deadline) {
+        try {
+          call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (Exception e) {
+          break; // failures are recorded by the call's own handler
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Runs a journal write with the thread's interrupt flag cleared, and sets it again after. The
+   * execution interrupts the threads of unfinished calls when its sandbox ends (a refused call
+   * ends it); a write that records a pause or a result must still happen, or the journal would not
+   * say what the tools did. An interrupt that arrives during the write makes the connection pool
+   * give up before anything is written ("interrupted during connection acquisition"), so the write
+   * is tried again, at most {@value #WRITE_ATTEMPTS} times.
+   */
+  private static <T> T uninterrupted(Supplier<T> write) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return write.get();
+        } catch (RuntimeException e) {
+          if (!Thread.interrupted() || attempt == WRITE_ATTEMPTS) {
+            throw e;
+          }
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }

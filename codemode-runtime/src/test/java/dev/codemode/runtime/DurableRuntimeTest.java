@@ -145,7 +145,7 @@ class DurableRuntimeTest {
   /** Calls racing a pause on other threads either record before it or never run; none runs twice. */
   @Test
   void callsRacingAPauseRunExactlyOnce() {
-    for (int round = 0; round < 8; round++) {
+    for (int round = 0; round < Integer.getInteger("rounds", 8); round++) {
       String code = "return Promise.all([ledger.pay({to: 'r" + round + "', amount: 1}),\n"
           + "  ...Array.from({length: 12}, (_, i) => ledger.deposit({account: 'a" + round + "-' + i, amount: 1}))])";
       Outcome outcome = runtime.execute(code);
