@@ -102,16 +102,7 @@ final class DispatchWriter {
     generatedAnnotation(elements, type).ifPresent(definition::addAnnotation);
 
     definition.addField(
-        FieldSpec.builder(
-                GeneratedResources.class, "RESOURCES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer(
-                "new $T(\n$>$>$T.class,\n$S,\n$S,\n$S$<$<)",
-                GeneratedResources.class,
-                name,
-                connector.name(),
-                descriptorSha256,
-                typeScriptSha256)
-            .build());
+        resourcesField(name, connector.name(), descriptorSha256, typeScriptSha256));
 
     NameAllocator classNames = new NameAllocator();
     for (String reserved :
@@ -164,13 +155,7 @@ final class DispatchWriter {
                 connectorType)
             .build());
     if (connector.instantiable()) {
-      definition.addMethod(
-          MethodSpec.methodBuilder("newInstance")
-              .addAnnotation(Override.class)
-              .addModifiers(Modifier.PUBLIC)
-              .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), connectorType))
-              .addStatement("return $T.of(new $T())", Optional.class, connectorType)
-              .build());
+      definition.addMethod(newInstanceMethod(connectorType));
     }
 
     addDispatch(definition, connectorType, tools, constants, classNames);
@@ -178,7 +163,43 @@ final class DispatchWriter {
     if (!revertible.isEmpty()) {
       addRevertDispatch(definition, connectorType, revertible, constants, classNames);
     }
-    return JavaFile.builder(name.packageName(), definition.build())
+    return javaFile(name, definition);
+  }
+
+  /**
+   * {@code RESOURCES}: the generated files of the connector, found by their hashes on the
+   * definition class's class loader.
+   */
+  static FieldSpec resourcesField(
+      ClassName definitionClass,
+      String connectorName,
+      String descriptorSha256,
+      String typeScriptSha256) {
+    return FieldSpec.builder(
+            GeneratedResources.class, "RESOURCES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer(
+            "new $T(\n$>$>$T.class,\n$S,\n$S,\n$S$<$<)",
+            GeneratedResources.class,
+            definitionClass,
+            connectorName,
+            descriptorSha256,
+            typeScriptSha256)
+        .build();
+  }
+
+  /** {@code newInstance()} of a connector class with a public no-arg constructor. */
+  static MethodSpec newInstanceMethod(TypeName connectorType) {
+    return MethodSpec.methodBuilder("newInstance")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), connectorType))
+        .addStatement("return $T.of(new $T())", Optional.class, connectorType)
+        .build();
+  }
+
+  /** The source file of a generated definition class. */
+  static JavaFile javaFile(ClassName definitionClass, TypeSpec.Builder definition) {
+    return JavaFile.builder(definitionClass.packageName(), definition.build())
         .skipJavaLangImports(true)
         .indent("  ")
         .build();

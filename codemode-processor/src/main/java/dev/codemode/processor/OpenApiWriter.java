@@ -7,8 +7,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.codemode.core.dispatch.GeneratedResources;
-import java.util.Optional;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -55,20 +53,7 @@ final class OpenApiWriter {
                 connectorType);
     DispatchWriter.generatedAnnotation(elements, type).ifPresent(definition::addAnnotation);
     definition.addField(
-        FieldSpec.builder(
-                GeneratedResources.class,
-                "RESOURCES",
-                Modifier.PRIVATE,
-                Modifier.STATIC,
-                Modifier.FINAL)
-            .initializer(
-                "new $T(\n$>$>$T.class,\n$S,\n$S,\n$S$<$<)",
-                GeneratedResources.class,
-                name,
-                model.name(),
-                descriptorSha256,
-                typeScriptSha256)
-            .build());
+        DispatchWriter.resourcesField(name, model.name(), descriptorSha256, typeScriptSha256));
     definition.addField(
         FieldSpec.builder(
                 String.class, "OPERATIONS_SHA256", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -82,17 +67,8 @@ final class OpenApiWriter {
             .addStatement("super($T.class, RESOURCES, OPERATIONS_SHA256)", connectorType)
             .build());
     if (model.instantiable()) {
-      definition.addMethod(
-          MethodSpec.methodBuilder("newInstance")
-              .addAnnotation(Override.class)
-              .addModifiers(Modifier.PUBLIC)
-              .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), connectorType))
-              .addStatement("return $T.of(new $T())", Optional.class, connectorType)
-              .build());
+      definition.addMethod(DispatchWriter.newInstanceMethod(connectorType));
     }
-    return JavaFile.builder(name.packageName(), definition.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+    return DispatchWriter.javaFile(name, definition);
   }
 }
