@@ -97,7 +97,7 @@ final class Derivation {
       if (item == null || !item.isObject()) {
         continue;
       }
-      if (item.has("servers")) {
+      if (hasServers(item)) {
         findings.warn(itemAt.at("servers"), "path-level servers are ignored; the connector sends"
             + " every operation to the spec's servers");
       }
@@ -135,7 +135,7 @@ final class Derivation {
       Map<String, String> takenBy) {
     String label = method.toUpperCase(Locale.ROOT) + " " + path;
     String toolName = toolName(operation, method, path, label, at, takenBy);
-    if (operation.has("servers")) {
+    if (hasServers(operation)) {
       findings.warn(at.at("servers"), "operation-level servers are ignored; the connector sends"
           + " every operation to the spec's servers");
     }
@@ -696,11 +696,21 @@ final class Derivation {
     return cut(title.isEmpty() ? description : title + "\n\n" + description);
   }
 
-  /** The server URLs with variables replaced by their defaults, in spec order. */
+  /** Whether a path item or operation names servers of its own (an empty list names none). */
+  private static boolean hasServers(JsonNode node) {
+    JsonNode servers = node.get("servers");
+    return servers != null && !(servers.isArray() && servers.isEmpty());
+  }
+
+  /**
+   * The server URLs with variables replaced by their defaults, in spec order; {@code /} when the
+   * spec names none, as the OpenAPI spec says (relative to where the spec was served).
+   */
   private List<String> servers() {
     List<String> urls = new ArrayList<>();
     JsonNode servers = document.get("servers");
-    if (servers == null || !servers.isArray()) {
+    if (servers == null || !servers.isArray() || servers.isEmpty()) {
+      urls.add("/");
       return urls;
     }
     for (int i = 0; i < servers.size(); i++) {

@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -79,6 +80,20 @@ final class SchemaTranslator {
   /** Annotations that stay on the outside when a nullable schema is wrapped in {@code anyOf}. */
   private static final List<String> ANNOTATIONS =
       List.of("title", "description", "default", "deprecated", "readOnly", "writeOnly");
+
+  /**
+   * The keywords of an OpenAPI 3.0 schema, in the order swagger-parser's model writes them. A 3.0
+   * schema's keywords are translated in this order, and others (3.1's, unknown ones) are dropped,
+   * so that a spec read directly ({@link LocalJsonSpec}) gives the same descriptor as one that
+   * went through swagger-parser's model, which reorders and drops them so.
+   */
+  private static final Map<String, Integer> OPENAPI_30_KEYWORDS = rank(
+      "title", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
+      "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxProperties",
+      "minProperties", "required", "type", "not", "properties", "additionalProperties",
+      "description", "format", "$ref", "nullable", "readOnly", "writeOnly", "example",
+      "externalDocs", "deprecated", "xml", "discriminator", "items", "allOf", "anyOf", "oneOf",
+      "default", "enum");
 
   private final JsonNode document;
   private final boolean openApi31;
@@ -274,7 +289,7 @@ final class SchemaTranslator {
     boolean exclusiveMaximum = false;
     JsonNode discriminator = null;
     List<String> dropped = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> entry : schema.properties()) {
+    for (Map.Entry<String, JsonNode> entry : keywords(schema)) {
       String key = entry.getKey();
       JsonNode value = entry.getValue();
       Pointer here = at.at(key);
@@ -356,6 +371,9 @@ final class SchemaTranslator {
     if (isArrayType(out.get("type")) && !out.has("items") && !out.has("prefixItems")) {
       out.putObject("items");
     }
+    if (!openApi31 && out.get("required") instanceof ArrayNode required) {
+      out.set("required", sorted(required));
+    }
     if (!dropped.isEmpty() && out.get("required") instanceof ArrayNode required) {
       ArrayNode kept = nodes.arrayNode();
       for (JsonNode name : required) {
@@ -369,6 +387,85 @@ final class SchemaTranslator {
       discriminate(schema, out, discriminator);
     }
     return nullable && !openApi31 ? withNull(out) : out;
+  }
+
+  /**
+   * The members of a schema object in the order they are translated: as written for 3.1; for 3.0
+   * only its keywords, in {@link #OPENAPI_30_KEYWORDS} order, and with the type that
+   * swagger-parser's model gives a schema with {@code additionalProperties} ({@code object},
+   * whatever it says), {@code items} ({@code array}) or, without a type, an {@code enum} of
+   * strings ({@code string}).
+   */
+  private Iterable<Map.Entry<String, JsonNode>> keywords(JsonNode schema) {
+    if (openApi31) {
+      return schema.properties();
+    }
+    List<Map.Entry<String, JsonNode>> members = new ArrayList<>(schema.size() + 1);
+    String impliedType =
+        schema.has("additionalProperties") ? "object"
+            : schema.has("items") ? "array"
+            : !schema.has("type") && schema.get("enum") instanceof ArrayNode values
+                && !values.isEmpty() && allStrings(values) ? "string"
+            : null;
+    boolean ordered = impliedType == null || schema.has("type");
+    int last = -1;
+    for (Map.Entry<String, JsonNode> member : schema.properties()) {
+      Integer rank = OPENAPI_30_KEYWORDS.get(member.getKey());
+      if (impliedType != null && member.getKey().equals("type")) {
+        member = Map.entry("type", nodes.stringNode(impliedType));
+      }
+      if (rank != null) {
+        members.add(member);
+        ordered &= rank > last;
+        last = rank;
+      }
+    }
+    if (impliedType != null && !schema.has("type")) {
+      members.add(Map.entry("type", nodes.stringNode(impliedType)));
+    }
+    if (!ordered) {
+      members.sort(Comparator.comparing(member -> OPENAPI_30_KEYWORDS.get(member.getKey())));
+    }
+    return members;
+  }
+
+  /**
+   * A 3.0 schema's {@code required} names in alphabetical order, as swagger-parser's model keeps
+   * them (the order means nothing); the same node when they are in order already.
+   */
+  private ArrayNode sorted(ArrayNode required) {
+    List<String> names = new ArrayList<>(required.size());
+    for (JsonNode name : required) {
+      if (!name.isString()) {
+        return required;
+      }
+      names.add(name.stringValue());
+    }
+    List<String> inOrder = new ArrayList<>(names);
+    inOrder.sort(Comparator.naturalOrder());
+    if (inOrder.equals(names)) {
+      return required;
+    }
+    ArrayNode out = nodes.arrayNode(inOrder.size());
+    inOrder.forEach(out::add);
+    return out;
+  }
+
+  private static boolean allStrings(ArrayNode values) {
+    for (JsonNode value : values) {
+      if (!value.isString()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Map<String, Integer> rank(String... keywords) {
+    Map<String, Integer> ranks = new HashMap<>();
+    for (String keyword : keywords) {
+      ranks.put(keyword, ranks.size());
+    }
+    return Map.copyOf(ranks);
   }
 
   private ArrayNode translateAll(

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a spec with swagger-parser and hands its model over as a Jackson 3 tree (the module's own
+ * Reads a spec: an OpenAPI 3.0/3.1 JSON document with local references only directly (see {@link
+ * LocalJsonSpec}), anything else with swagger-parser, whose model is handed over as a Jackson 3 tree (the module's own
  * JSON library; swagger-parser brings Jackson 2, which stays inside this class).
  *
  * <p>swagger-parser converts Swagger 2.0, and with {@code resolve} it pulls relative-file {@code
@@ -36,7 +37,26 @@ final class SpecParser {
 
   private SpecParser() {}
 
+  /** Reads the spec: directly when {@link LocalJsonSpec} takes it, else with swagger-parser. */
   static ParsedSpec parse(SpecSource source) throws SpecException {
+    String text = text(source);
+    ParsedSpec direct = parseDirectly(source, text);
+    return direct != null ? direct : parseWithSwagger(source, text);
+  }
+
+  /**
+   * The spec read directly into a tree, or {@code null} when it is not a JSON OpenAPI 3.0/3.1
+   * document with local references only; see {@link LocalJsonSpec}.
+   */
+  static ParsedSpec parseDirectly(SpecSource source, String text) {
+    ObjectNode document = LocalJsonSpec.read(text);
+    return document == null
+        ? null
+        : new ParsedSpec(source, LocalJsonSpec.version(document), document, List.of());
+  }
+
+  /** The spec's text; a blank one is an error. */
+  static String text(SpecSource source) throws SpecException {
     String text;
     try {
       text = source.readText();
@@ -57,6 +77,11 @@ final class SpecParser {
                   "", "is empty",
                   "Write an " + SUPPORTED + " document with at least one path into it")));
     }
+    return text;
+  }
+
+  /** The spec read by swagger-parser, its model written back as JSON and read as a tree. */
+  static ParsedSpec parseWithSwagger(SpecSource source, String text) throws SpecException {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     SwaggerParseResult result;
