@@ -51,7 +51,7 @@ for i in $(seq "$runs"); do
     "$javac_bin" --release 17 -parameters -cp "$jar" -sourcepath "$spec_dir" "${flags[@]}" \
       -d "$work/out" -s "$work/out" "$work/src/bench/GitHub.java"
     elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
-    if [ "$mode" = with ]; then with+=("$elapsed"); cp -r "$work/out" "$work/generated"; else without+=("$elapsed"); fi
+    if [ "$mode" = with ]; then with+=("$elapsed"); rm -rf "$work/generated"; cp -r "$work/out" "$work/generated"; else without+=("$elapsed"); fi
   done
 done
 echo "== $("$java_bin" -version 2>&1 | head -n 1), $(nproc) cores, $runs runs each"
