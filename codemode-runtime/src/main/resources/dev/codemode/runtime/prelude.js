@@ -9,13 +9,15 @@
 // Object.prototype methods in model code cannot change how values cross to the host.
 //
 // Host calls (all arguments and results are strings, numbers or booleans):
-//   callTool(namespace, tool, inputJson)  -> 'R' + json | 'U' | 'E' + errorJson | 'P' + id
-//   toolProblem(namespace, tool)          -> null when the tool exists, else the message to throw
+//   bindTool(namespace, tool)             -> the tool's handle (a number) when it exists, else the
+//                                            message to throw
+//   callTool(handle, inputJson)           -> 'R' + json | 'T' + json with tags | 'U' | 'E' + errorJson
+//                                            | 'P' + id
 //   toolNames(namespace)                  -> JSON array of tool names
 //   log(level, text)
 //   timer(id, delayMs)                    -> schedules fire(id); timer(id, -1) cancels
 //   done(kind, payload)                   -> kind 0: result JSON (undefined for undefined), 1: error JSON
-(function (callTool, toolProblem, toolNames, log, timer, done, namespaceNames) {
+(function (callTool, bindTool, toolNames, log, timer, done, namespaceNames) {
   'use strict';
 
   const G = globalThis;
@@ -536,7 +538,7 @@
     resolve({ value });
   }
 
-  function makeTool(namespace, tool) {
+  function makeTool(namespace, tool, handle) {
     const qualified = namespace + '.' + tool;
     const call = function (input) {
       let json;
@@ -546,10 +548,12 @@
         return rejected(new TypeErrorCtor(qualified + ': the input cannot be sent to the tool as JSON: '
           + safeString(e && e.message)));
       }
-      const reply = callTool(namespace, tool, json);
+      const reply = callTool(handle, json);
       switch (reply.charCodeAt(0)) {
-        case 82: // R
-          return resolved(hostJson(reply.substring(1)));
+        case 82: // R: no tags in the JSON
+          return resolved(parse(reply.substring(1)));
+        case 84: // T: tagged binary data or big integers, perhaps
+          return resolved(parse(reply.substring(1), fromHost));
         case 85: // U
           return resolved(undefined);
         case 80: // P
@@ -591,13 +595,14 @@
         members.set(name, value);
       }
       if (value === undefined) {
-        const problem = toolProblem(namespace, name);
-        if (problem === null) {
-          value = makeTool(namespace, name);
+        // A number is the tool's handle; a string says why there is no such tool.
+        const bound = bindTool(namespace, name);
+        if (typeof bound === 'number') {
+          value = makeTool(namespace, name, bound);
         } else if (PROBED.has(name)) {
           value = null;
         } else {
-          value = freeze(function () { throw new TypeErrorCtor(problem); });
+          value = freeze(function () { throw new TypeErrorCtor(bound); });
         }
         members.set(name, value);
       }
