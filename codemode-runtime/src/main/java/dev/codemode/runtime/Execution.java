@@ -265,6 +265,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
     Value preludeFunction = context.eval(shared.prelude());
     api = preludeFunction.execute(
         (ProxyExecutable) this::callTool,
+        (ProxyExecutable) arguments -> takePayload(),
         (ProxyExecutable) this::bindTool,
         (ProxyExecutable) this::toolNames,
         (ProxyExecutable) this::log,
@@ -370,7 +371,40 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
     return bound;
   }
 
+  /** The text behind the last -1 or -2 that {@link #callTool} returned, until the prelude takes it. */
+  private String payload;
+
+  /**
+   * A tool call from the prelude: {@code (handle, inputJson)}. Returns the result's JSON text, or a
+   * number as prelude.js describes ({@code 0} undefined, {@code n > 0} pending call {@code n},
+   * {@code -1} tagged JSON and {@code -2} an error, both in {@link #takePayload()}).
+   */
   private Object callTool(Value... arguments) {
+    String reply = callReply(arguments);
+    switch (reply.charAt(0)) {
+      case 'R':
+        return reply.substring(1);
+      case 'U':
+        return 0;
+      case 'P':
+        return Integer.parseInt(reply, 1, reply.length(), 10);
+      case 'T':
+        payload = reply.substring(1);
+        return -1;
+      default:
+        payload = reply.substring(1);
+        return -2;
+    }
+  }
+
+  private String takePayload() {
+    String text = payload;
+    payload = null;
+    return text;
+  }
+
+  /** {@link #callTool}'s reply in the encoding {@link #settle} uses, plus {@code P} + id. */
+  private String callReply(Value... arguments) {
     int handle = arguments[0].asInt();
     if (handle < 0 || handle >= handles.size()) {
       return "E" + errorJson("ToolError", "no tool has the handle " + handle, null);

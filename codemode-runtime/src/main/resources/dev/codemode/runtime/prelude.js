@@ -11,13 +11,17 @@
 // Host calls (all arguments and results are strings, numbers or booleans):
 //   bindTool(namespace, tool)             -> the tool's handle (a number) when it exists, else the
 //                                            message to throw
-//   callTool(handle, inputJson)           -> 'R' + json | 'T' + json with tags | 'U' | 'E' + errorJson
-//                                            | 'P' + id
+//   callTool(handle, inputJson)           -> the result's JSON (a string) when the call has finished
+//                                            with a plain result, else a number: 0 for undefined,
+//                                            n > 0 for a call still running (settled later with id
+//                                            n), -1 for JSON with tags and -2 for an error, whose
+//                                            JSON text callPayload() then returns
+//   callPayload()                         -> the text of the last -1 or -2 from callTool
 //   toolNames(namespace)                  -> JSON array of tool names
 //   log(level, text)
 //   timer(id, delayMs)                    -> schedules fire(id); timer(id, -1) cancels
 //   done(kind, payload)                   -> kind 0: result JSON (undefined for undefined), 1: error JSON
-(function (callTool, bindTool, toolNames, log, timer, done, namespaceNames) {
+(function (callTool, callPayload, bindTool, toolNames, log, timer, done, namespaceNames) {
   'use strict';
 
   const G = globalThis;
@@ -549,18 +553,20 @@
           + safeString(e && e.message)));
       }
       const reply = callTool(handle, json);
-      switch (reply.charCodeAt(0)) {
-        case 82: // R: no tags in the JSON
-          return resolved(parse(reply.substring(1)));
-        case 84: // T: tagged binary data or big integers, perhaps
-          return resolved(parse(reply.substring(1), fromHost));
-        case 85: // U
-          return resolved(undefined);
-        case 80: // P
-          return pendingResult(+reply.substring(1));
-        default: // E
-          return rejected(errorFromHost(reply.substring(1)));
+      // The usual reply, a plain result, is its JSON text: no tag to read and cut off.
+      if (typeof reply === 'string') {
+        return resolved(parse(reply));
       }
+      if (reply > 0) {
+        return pendingResult(reply);
+      }
+      if (reply === 0) {
+        return resolved(undefined);
+      }
+      if (reply === -1) {
+        return resolved(parse(callPayload(), fromHost));
+      }
+      return rejected(errorFromHost(callPayload()));
     };
     defineProperty(call, 'name', { value: tool });
     return freeze(call);
