@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The overhead of one synchronous tool call: runs ToolCallBenchmark (calls and loop, with and
-# without input validation) in one JVM (-f 0), RUNS times, and prints per run and as medians
-# calls - loop, the time a tool call adds to a loop iteration.
+# without input validation; each benchmark in its own JVM with the same warm-up), RUNS times, and
+# prints per run and as medians calls - loop, the time a tool call adds to a loop iteration.
+# Running all four in one JVM (-f 0) looked attractive but is biased: the benchmarks that run first
+# do so in a colder JVM. ToolCallProbe alternates the two executions in one JVM instead.
 #
 #   codemode-benchmarks/scripts/tool-call.sh [runs, default 3] [extra JMH options...]
 #
@@ -23,8 +25,8 @@ if [ "${version%%.*}" -ge 24 ]; then
 fi
 echo "== JDK $version, $(nproc) cores" >&2
 for run in $(seq 1 "$runs"); do
-  # -f 0: the benchmark runs in this JVM, so calls and loop share one JVM and its JIT state.
-  "$java_bin" "${flags[@]}" -jar "$jar" ToolCallBenchmark -f 0 -rf json -rff "$out/run-$run.json" "$@" >&2
+  "$java_bin" "${flags[@]}" -jar "$jar" ToolCallBenchmark -jvmArgsAppend "${flags[*]}" \
+    -rf json -rff "$out/run-$run.json" "$@" >&2
 done
 python3 - "$out" "$version" <<'PY'
 import glob, json, statistics, sys

@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@link #calls()} runs {@value #CALLS} awaited calls of a tool that returns its input at once;
  * {@link #loop()} runs the same loop awaiting a value that is already there. Both report time per
  * loop iteration, so the overhead of a tool call is {@code calls - loop}; {@code
- * scripts/tool-call.sh} runs both in one JVM, several times, and prints that difference.
+ * scripts/tool-call.sh} runs both, each in its own JVM with the same warm-up, several times, and
+ * prints that difference; {@link ToolCallProbe} alternates the two in one JVM.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Dpolyglotimpl.AttachLibraryFailureAction=ignore"})
