@@ -265,7 +265,8 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
     Value preludeFunction = context.eval(shared.prelude());
     api = preludeFunction.execute(
         (ProxyExecutable) this::callTool,
-        (ProxyExecutable) this::toolProblem,
+        (ProxyExecutable) arguments -> takePayload(),
+        (ProxyExecutable) this::bindTool,
         (ProxyExecutable) this::toolNames,
         (ProxyExecutable) this::log,
         (ProxyExecutable) this::timer,
@@ -319,39 +320,124 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
 
   // ---- host calls from the prelude ----------------------------------------------------------
 
+  /**
+   * A tool as this execution calls it, looked up once: its handle in the prelude, provider,
+   * descriptor, fast-call counter and, once the first call has compiled it, its input schema.
+   */
+  private static final class BoundTool {
+    final int handle;
+    final String namespace;
+    final String name;
+    final String qualified;
+    final ToolProvider provider;
+    final ToolDescriptor descriptor;
+    final java.util.concurrent.atomic.AtomicInteger streak;
+    /** Compiled at the first call that checks its input, so that a schema error is that call's. */
+    InputValidation.Compiled schema;
+
+    BoundTool(int handle, String namespace, String name, ToolProvider provider, ToolDescriptor descriptor,
+        java.util.concurrent.atomic.AtomicInteger streak) {
+      this.handle = handle;
+      this.namespace = namespace;
+      this.name = name;
+      this.qualified = namespace + "." + name;
+      this.provider = provider;
+      this.descriptor = descriptor;
+      this.streak = streak;
+    }
+  }
+
+  /** The tools bound so far, by namespace and name. */
+  private final Map<String, Map<String, BoundTool>> boundTools = new HashMap<>();
+  /** The tools bound so far, by handle: the prelude calls a tool by its handle. */
+  private final List<BoundTool> handles = new ArrayList<>();
+
+  /** The tool {@code namespace.tool}, or null when there is no such tool. */
+  private BoundTool bind(String namespace, String tool) {
+    Map<String, BoundTool> tools = boundTools.get(namespace);
+    BoundTool bound = tools == null ? null : tools.get(tool);
+    if (bound != null) {
+      return bound;
+    }
+    ToolProvider provider = providers.get(namespace);
+    ToolDescriptor descriptor = provider == null ? null : shared.tools(provider.descriptor()).get(tool);
+    if (descriptor == null) {
+      return null;
+    }
+    bound = new BoundTool(handles.size(), namespace, tool, provider, descriptor,
+        shared.timings().streak(namespace + "." + tool));
+    boundTools.computeIfAbsent(namespace, name -> new HashMap<>()).put(tool, bound);
+    handles.add(bound);
+    return bound;
+  }
+
+  /** The text behind the last -1 or -2 that {@link #callTool} returned, until the prelude takes it. */
+  private String payload;
+
+  /**
+   * A tool call from the prelude: {@code (handle, inputJson)}. Returns the result's JSON text, or a
+   * number as prelude.js describes ({@code 0} undefined, {@code n > 0} pending call {@code n},
+   * {@code -1} tagged JSON and {@code -2} an error, both in {@link #takePayload()}).
+   */
   private Object callTool(Value... arguments) {
-    String namespace = arguments[0].asString();
-    String tool = arguments[1].asString();
-    String qualified = namespace + "." + tool;
+    String reply = callReply(arguments);
+    switch (reply.charAt(0)) {
+      case 'R':
+        return reply.substring(1);
+      case 'U':
+        return 0;
+      case 'P':
+        return Integer.parseInt(reply, 1, reply.length(), 10);
+      case 'T':
+        payload = reply.substring(1);
+        return -1;
+      default:
+        payload = reply.substring(1);
+        return -2;
+    }
+  }
+
+  private String takePayload() {
+    String text = payload;
+    payload = null;
+    return text;
+  }
+
+  /** {@link #callTool}'s reply in the encoding {@link #settle} uses, plus {@code P} + id. */
+  private String callReply(Value... arguments) {
+    int handle = arguments[0].asInt();
+    if (handle < 0 || handle >= handles.size()) {
+      return "E" + errorJson("ToolError", "no tool has the handle " + handle, null);
+    }
+    BoundTool bound = handles.get(handle);
+    String qualified = bound.qualified;
     if (terminal != null) {
       // The execution is being stopped: nothing more reaches a tool.
       return "E" + errorJson(terminal.name(), "The execution has ended: " + terminal.message(), qualified);
     }
     try {
-      ToolProvider provider = providers.get(namespace);
-      ToolDescriptor descriptor = provider == null ? null : shared.tools(provider.descriptor()).get(tool);
-      if (descriptor == null) {
-        return "E" + errorJson("TypeError", shown(qualified) + " is not a function: " + unknownTool(namespace, tool), null);
-      }
       if (++toolCalls > limits.maxToolCalls()) {
         kill(ExecutionError.of(ExecutionError.Kind.LIMIT, "ToolCallLimitError", String.format(
             "The code made more than %,d tool calls and was stopped. Ask the tools for more per call,"
                 + " or do the work in fewer calls.", limits.maxToolCalls())));
         return "E" + errorJson("ToolCallLimitError", "too many tool calls", qualified);
       }
-      JsonNode input = arguments[2].isNull()
+      JsonNode input = arguments[1].isNull()
           ? JsonCodec.defaults().nodes().objectNode()
-          : shared.bridge().fromSandbox(arguments[2].asString());
+          : shared.bridge().fromSandbox(arguments[1].asString());
       if (input.isNull()) {
         input = JsonCodec.defaults().nodes().objectNode();
       }
       if (shared.validateInputs()) {
-        String problem = shared.validation().problems(namespace, descriptor, input);
+        if (bound.schema == null) {
+          bound.schema = shared.validation().compiled(bound.descriptor);
+        }
+        String problem = shared.validation().problems(bound.namespace, bound.descriptor, bound.schema, input);
         if (problem != null) {
           return "E" + errorJson("ToolInputError", problem, qualified);
         }
       }
-      return dispatch(provider, tool, qualified, input);
+      return dispatch(bound, input);
     } catch (StreamConstraintsException e) {
       return "E" + errorJson("ToolInputError",
           qualified + ": the input is too large to read: " + readerLimit(e) + ". Send smaller values.", qualified);
@@ -360,22 +446,23 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
     }
   }
 
-  private String dispatch(ToolProvider provider, String tool, String qualified, JsonNode input) {
+  private String dispatch(BoundTool bound, JsonNode input) {
+    String qualified = bound.qualified;
     boolean inline = switch (shared.dispatch()) {
       case CALLING_THREAD -> true;
       case TOOL_EXECUTOR -> false;
-      case ADAPTIVE -> shared.timings().isFast(qualified);
+      case ADAPTIVE -> ToolTimings.isFast(bound.streak);
     };
     int id = ++nextCallId;
     if (!inline) {
       Future<?> task = shared.toolExecutor().submit(() -> {
-        CompletionStage<JsonNode> stage = timedCall(provider, tool, qualified, input);
+        CompletionStage<JsonNode> stage = timedCall(bound, input);
         stage.whenComplete((value, error) -> post(() -> settle(id, qualified, value, error)));
       });
       pendingCalls.put(id, new PendingCall(task, null));
       return "P" + id;
     }
-    CompletionStage<JsonNode> stage = timedCall(provider, tool, qualified, input);
+    CompletionStage<JsonNode> stage = timedCall(bound, input);
     CompletableFuture<JsonNode> future;
     try {
       future = stage.toCompletableFuture();
@@ -394,18 +481,18 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
     return "P" + id;
   }
 
-  private CompletionStage<JsonNode> timedCall(ToolProvider provider, String tool, String qualified, JsonNode input) {
+  private CompletionStage<JsonNode> timedCall(BoundTool bound, JsonNode input) {
     long start = System.nanoTime();
     CompletionStage<JsonNode> stage;
     try {
-      stage = provider.call(tool, input);
+      stage = bound.provider.call(bound.name, input);
       if (stage == null) {
-        stage = CompletableFuture.failedFuture(new IllegalStateException(qualified + " returned no result stage"));
+        stage = CompletableFuture.failedFuture(new IllegalStateException(bound.qualified + " returned no result stage"));
       }
     } catch (Throwable e) {
       stage = CompletableFuture.failedFuture(e);
     }
-    shared.timings().record(qualified, System.nanoTime() - start);
+    ToolTimings.record(bound.streak, System.nanoTime() - start);
     return stage;
   }
 
@@ -443,7 +530,10 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
     if (value.isMissingNode()) {
       return "U";
     }
-    return "R" + shared.bridge().toSandbox(value);
+    String reply = shared.bridge().toSandbox(value, "R");
+    // 'T' asks the prelude to look for tagged binary data and big integers, as it always did when
+    // the text mentions a tag; plain JSON skips that look.
+    return reply.indexOf(JsonBridge.TAG_PREFIX, 1) < 0 ? reply : "T" + reply.substring(1);
   }
 
   private static Throwable unwrap(Throwable error) {
@@ -466,12 +556,17 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
     return JsonCodec.defaults().toJson(error);
   }
 
-  private Object toolProblem(Value... arguments) {
+  /** The handle of {@code namespace.tool} for the prelude, or why there is no such tool. */
+  private Object bindTool(Value... arguments) {
     String namespace = arguments[0].asString();
     String tool = arguments[1].asString();
-    ToolProvider provider = providers.get(namespace);
-    if (provider != null && shared.tools(provider.descriptor()).containsKey(tool)) {
-      return null;
+    try {
+      BoundTool bound = bind(namespace, tool);
+      if (bound != null) {
+        return bound.handle;
+      }
+    } catch (RuntimeException e) {
+      return shown(namespace + "." + tool) + " cannot be called: " + e.getMessage();
     }
     return shown(namespace + "." + tool) + " is not a function: " + unknownTool(namespace, tool);
   }

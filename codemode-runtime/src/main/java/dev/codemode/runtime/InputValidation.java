@@ -23,15 +23,31 @@ final class InputValidation {
   private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
   private final ExecutionConfig config = ExecutionConfig.builder().formatAssertionsEnabled(true).build();
   /** Compiled schemas by descriptor identity. */
-  private final IdentityCache<ToolDescriptor, Schema> schemas = new IdentityCache<>(20_000);
+  private final IdentityCache<ToolDescriptor, Compiled> schemas = new IdentityCache<>(20_000);
+
+  /** A tool's input schema, compiled for the full validator and, when simple, for a quick check. */
+  record Compiled(Schema schema, QuickSchema quick) {}
+
+  /** The compiled input schema of {@code tool}, computed once per descriptor instance. */
+  Compiled compiled(ToolDescriptor tool) {
+    return schemas.get(tool, descriptor ->
+        new Compiled(registry.getSchema(descriptor.inputSchema()), QuickSchema.of(descriptor.inputSchema())));
+  }
 
   /**
    * Why {@code input} does not fit the tool, as a message that starts with {@code
    * connector.tool}, or {@code null} when it fits.
    */
   String problems(String connector, ToolDescriptor tool, JsonNode input) {
-    Schema schema = schemas.get(tool, descriptor -> registry.getSchema(descriptor.inputSchema()));
-    List<Error> errors = schema.validate(input, context -> context.setExecutionConfig(config));
+    return problems(connector, tool, compiled(tool), input);
+  }
+
+  /** {@link #problems(String, ToolDescriptor, JsonNode)} with the schema compiled already. */
+  String problems(String connector, ToolDescriptor tool, Compiled compiled, JsonNode input) {
+    if (compiled.quick() != null && compiled.quick().accepts(input)) {
+      return null;
+    }
+    List<Error> errors = compiled.schema().validate(input, context -> context.setExecutionConfig(config));
     if (errors.isEmpty()) {
       return null;
     }

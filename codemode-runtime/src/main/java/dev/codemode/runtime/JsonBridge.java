@@ -20,6 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class JsonBridge {
 
+  /** What every tag starts with; the prelude revives tags only in text that contains it. */
+  static final String TAG_PREFIX = "__codemode_";
   static final String BINARY_TAG = "__codemode_binary__";
   static final String BIGINT_TAG = "__codemode_bigint__";
   /**
@@ -38,6 +40,19 @@ final class JsonBridge {
 
   /** JSON text for the sandbox: binary nodes and unsafe big integers tagged. */
   String toSandbox(JsonNode node) {
+    return toSandbox(node, "");
+  }
+
+  /** {@code prefix} followed by {@link #toSandbox(JsonNode)}, in one string. */
+  String toSandbox(JsonNode node, String prefix) {
+    StringBuilder small = new StringBuilder(64).append(prefix);
+    if (SmallJson.write(small, node)) {
+      return small.toString();
+    }
+    return prefix + jacksonText(node);
+  }
+
+  private String jacksonText(JsonNode node) {
     StringWriter out = new StringWriter();
     try (JsonGenerator generator = codec.mapper().createGenerator(out)) {
       write(generator, node);
@@ -85,7 +100,10 @@ final class JsonBridge {
 
   /** A tree from the sandbox's JSON text, tagged big integers read back as integers. */
   JsonNode fromSandbox(String json) {
-    JsonNode node = codec.parse(json);
+    JsonNode node = SmallJson.read(json);
+    if (node == null) {
+      node = codec.parse(json);
+    }
     return json.contains(BIGINT_TAG) ? untag(node) : node;
   }
 

@@ -24,11 +24,19 @@ final class ToolTimings {
   /** Whether calls of {@code tool} may run on the calling thread. */
   boolean isFast(String tool) {
     AtomicInteger streak = fastStreaks.get(tool);
-    return streak != null && streak.get() >= STREAK;
+    return streak != null && isFast(streak);
   }
 
   /** Records that a call of {@code tool} took {@code nanos} before it returned its stage. */
   void record(String tool, long nanos) {
+    record(streak(tool), nanos);
+  }
+
+  /**
+   * The counter of {@code tool}'s fast calls, for an execution to look up once and use with
+   * {@link #isFast(AtomicInteger)} and {@link #record(AtomicInteger, long)} on every call.
+   */
+  AtomicInteger streak(String tool) {
     AtomicInteger streak = fastStreaks.get(tool);
     if (streak == null) {
       if (fastStreaks.size() > MAX_TOOLS) {
@@ -36,6 +44,16 @@ final class ToolTimings {
       }
       streak = fastStreaks.computeIfAbsent(tool, key -> new AtomicInteger());
     }
+    return streak;
+  }
+
+  /** Whether the tool of {@code streak} may run on the calling thread. */
+  static boolean isFast(AtomicInteger streak) {
+    return streak.get() >= STREAK;
+  }
+
+  /** Records that a call of the tool of {@code streak} took {@code nanos} before it returned. */
+  static void record(AtomicInteger streak, long nanos) {
     if (nanos <= FAST_NANOS) {
       if (streak.get() < STREAK) {
         streak.incrementAndGet();

@@ -9,13 +9,19 @@
 // Object.prototype methods in model code cannot change how values cross to the host.
 //
 // Host calls (all arguments and results are strings, numbers or booleans):
-//   callTool(namespace, tool, inputJson)  -> 'R' + json | 'U' | 'E' + errorJson | 'P' + id
-//   toolProblem(namespace, tool)          -> null when the tool exists, else the message to throw
+//   bindTool(namespace, tool)             -> the tool's handle (a number) when it exists, else the
+//                                            message to throw
+//   callTool(handle, inputJson)           -> the result's JSON (a string) when the call has finished
+//                                            with a plain result, else a number: 0 for undefined,
+//                                            n > 0 for a call still running (settled later with id
+//                                            n), -1 for JSON with tags and -2 for an error, whose
+//                                            JSON text callPayload() then returns
+//   callPayload()                         -> the text of the last -1 or -2 from callTool
 //   toolNames(namespace)                  -> JSON array of tool names
 //   log(level, text)
 //   timer(id, delayMs)                    -> schedules fire(id); timer(id, -1) cancels
 //   done(kind, payload)                   -> kind 0: result JSON (undefined for undefined), 1: error JSON
-(function (callTool, toolProblem, toolNames, log, timer, done, namespaceNames) {
+(function (callTool, callPayload, bindTool, toolNames, log, timer, done, namespaceNames) {
   'use strict';
 
   const G = globalThis;
@@ -536,7 +542,7 @@
     resolve({ value });
   }
 
-  function makeTool(namespace, tool) {
+  function makeTool(namespace, tool, handle) {
     const qualified = namespace + '.' + tool;
     const call = function (input) {
       let json;
@@ -546,17 +552,21 @@
         return rejected(new TypeErrorCtor(qualified + ': the input cannot be sent to the tool as JSON: '
           + safeString(e && e.message)));
       }
-      const reply = callTool(namespace, tool, json);
-      switch (reply.charCodeAt(0)) {
-        case 82: // R
-          return resolved(hostJson(reply.substring(1)));
-        case 85: // U
-          return resolved(undefined);
-        case 80: // P
-          return pendingResult(+reply.substring(1));
-        default: // E
-          return rejected(errorFromHost(reply.substring(1)));
+      const reply = callTool(handle, json);
+      // The usual reply, a plain result, is its JSON text: no tag to read and cut off.
+      if (typeof reply === 'string') {
+        return resolved(parse(reply));
       }
+      if (reply > 0) {
+        return pendingResult(reply);
+      }
+      if (reply === 0) {
+        return resolved(undefined);
+      }
+      if (reply === -1) {
+        return resolved(parse(callPayload(), fromHost));
+      }
+      return rejected(errorFromHost(callPayload()));
     };
     defineProperty(call, 'name', { value: tool });
     return freeze(call);
@@ -591,13 +601,14 @@
         members.set(name, value);
       }
       if (value === undefined) {
-        const problem = toolProblem(namespace, name);
-        if (problem === null) {
-          value = makeTool(namespace, name);
+        // A number is the tool's handle; a string says why there is no such tool.
+        const bound = bindTool(namespace, name);
+        if (typeof bound === 'number') {
+          value = makeTool(namespace, name, bound);
         } else if (PROBED.has(name)) {
           value = null;
         } else {
-          value = freeze(function () { throw new TypeErrorCtor(problem); });
+          value = freeze(function () { throw new TypeErrorCtor(bound); });
         }
         members.set(name, value);
       }
