@@ -2,8 +2,12 @@ package dev.codemode.benchmarks;
 
 import dev.codemode.core.JsonCodec;
 import dev.codemode.core.ToolDescriptor;
+import dev.codemode.runtime.ExecuteResult;
+import dev.codemode.runtime.Executor;
 import dev.codemode.runtime.ToolProvider;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
 
@@ -27,6 +31,19 @@ public final class BenchmarkTools {
       "async () => (await Promise.all(Array.from({length: 10}, (_, i) => t.sleep({ms: 100})))).length";
 
   private BenchmarkTools() {}
+
+  /**
+   * Runs {@code code} with a unique trailing comment (so no parse is cached between executions)
+   * and fails the benchmark when the execution fails.
+   */
+  public static ExecuteResult runUnique(
+      Executor executor, String code, List<ToolProvider> providers, AtomicLong unique) {
+    ExecuteResult result = executor.execute(code + " // " + unique.incrementAndGet(), providers);
+    if (result.error() != null) {
+      throw new IllegalStateException(result.error().summary());
+    }
+    return result;
+  }
 
   /** Namespace {@code t}: {@code echo} returns its input, {@code sleep} blocks for {@code ms}. */
   public static ToolProvider tools() {

@@ -50,11 +50,7 @@ public class ExecutorBenchmark {
   }
 
   private ExecuteResult run(String code) {
-    ExecuteResult result = executor.execute(code + " // " + unique.incrementAndGet(), providers);
-    if (result.error() != null) {
-      throw new IllegalStateException(result.error().summary());
-    }
-    return result;
+    return BenchmarkTools.runUnique(executor, code, providers, unique);
   }
 
   /** New context, prelude, one await, a small object back, close. */

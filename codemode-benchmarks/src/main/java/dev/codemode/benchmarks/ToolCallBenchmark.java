@@ -73,11 +73,7 @@ public class ToolCallBenchmark {
   }
 
   private ExecuteResult run(String code) {
-    ExecuteResult result = executor.execute(code + " // " + unique.incrementAndGet(), providers);
-    if (result.error() != null) {
-      throw new IllegalStateException(result.error().summary());
-    }
-    return result;
+    return BenchmarkTools.runUnique(executor, code, providers, unique);
   }
 
   /** One execution of {@value #CALLS} awaited tool calls; the figure is per call. */
