@@ -41,7 +41,8 @@ import tools.jackson.databind.node.ObjectNode;
  * style} too ({@code simple}, {@code label}, {@code matrix}, {@code form}, {@code spaceDelimited},
  * {@code pipeDelimited}, {@code deepObject}); {@code encoding} is a {@link BodyEncoding} in lower
  * case. A parameter's {@code contentType}, an operation's {@code body} and {@code
- * responseMediaType} are absent when {@code null}. Reading is strict: an unknown field, a missing
+ * responseMediaType} are absent when {@code null}, and an operation's own {@code servers} when it
+ * has none. Reading is strict: an unknown field, a missing
  * one or a value of the wrong kind is an error that names the file and the JSON path.
  */
 public final class ApiSpecJson {
@@ -97,6 +98,10 @@ public final class ApiSpecJson {
       if (operation.responseMediaType() != null) {
         node.put("responseMediaType", operation.responseMediaType());
       }
+      if (!operation.servers().isEmpty()) {
+        ArrayNode own = node.putArray("servers");
+        operation.servers().forEach(own::add);
+      }
     }
     return root;
   }
@@ -151,15 +156,7 @@ public final class ApiSpecJson {
     Reader reader = new Reader(sourceName);
     ObjectNode root = reader.object(json, "$", Set.of("connector", "servers", "operations"));
     String connector = reader.string(root, "connector", "$");
-    List<String> servers = new ArrayList<>();
-    ArrayNode serverNodes = reader.array(root, "servers", "$");
-    for (int i = 0; i < serverNodes.size(); i++) {
-      JsonNode server = serverNodes.get(i);
-      if (!server.isString()) {
-        throw reader.error("$.servers[" + i + "]", "expected a URL string, got " + kind(server));
-      }
-      servers.add(server.stringValue());
-    }
+    List<String> servers = reader.urls(root, "$");
     List<OperationSpec> operations = new ArrayList<>();
     ArrayNode operationNodes = reader.array(root, "operations", "$");
     for (int i = 0; i < operationNodes.size(); i++) {
@@ -196,7 +193,7 @@ public final class ApiSpecJson {
   private record Reader(String source) {
 
     private static final Set<String> OPERATION_FIELDS =
-        Set.of("tool", "method", "path", "parameters", "body", "responseMediaType");
+        Set.of("tool", "method", "path", "parameters", "body", "responseMediaType", "servers");
     private static final Set<String> PARAMETER_FIELDS =
         Set.of(
             "property", "name", "in", "style", "explode", "allowReserved", "required",
@@ -280,7 +277,22 @@ public final class ApiSpecJson {
       RequestBodySpec body =
           bodyNode == null || bodyNode.isNull() ? null : body(bodyNode, path + ".body");
       String response = optionalString(operation, "responseMediaType", path);
-      return new OperationSpec(tool, method, template, parameters, body, response);
+      List<String> servers = operation.has("servers") ? urls(operation, path) : List.of();
+      return new OperationSpec(tool, method, template, parameters, body, response, servers);
+    }
+
+    /** The {@code servers} array of {@code node}: URL strings. */
+    List<String> urls(ObjectNode node, String path) {
+      List<String> urls = new ArrayList<>();
+      ArrayNode array = array(node, "servers", path);
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode url = array.get(i);
+        if (!url.isString()) {
+          throw error(path + ".servers[" + i + "]", "expected a URL string, got " + kind(url));
+        }
+        urls.add(url.stringValue());
+      }
+      return urls;
     }
 
     OperationParameter parameter(JsonNode node, String path) {

@@ -140,7 +140,7 @@ public class OpenApiConnector {
       Objects.requireNonNull(api, "api");
       Objects.requireNonNull(operation, "operation");
       PreparedRequest prepared =
-          OperationRequests.build(api, operation, resolvedBaseUri(api), input);
+          OperationRequests.build(api, operation, operationBaseUri(api, operation), input);
       return exchange(prepared, operation, operation.responseMediaType());
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
@@ -279,6 +279,39 @@ public class OpenApiConnector {
       }
     }
     return current;
+  }
+
+  /**
+   * The URL an operation's path is appended to. An operation with servers of its own (GitHub sends
+   * release assets to {@code uploads.github.com}) goes to the first of them while the connector
+   * sends to the spec's servers; a connector given another base URL (by the constructor or an
+   * override of {@link #baseUri(ApiSpec)}) sends every operation there.
+   */
+  private URI operationBaseUri(ApiSpec api, OperationSpec operation) {
+    URI base = resolvedBaseUri(api);
+    if (operation.servers().isEmpty()
+        || api.servers().isEmpty()
+        || !base.toString().equals(api.servers().get(0))) {
+      return base;
+    }
+    String server = operation.servers().get(0);
+    URI own;
+    try {
+      own = base.resolve(new URI(server));
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(
+          "Connector " + api.connector() + ": the server URL " + server + " of operation "
+              + operation.tool() + " is not a valid URL (" + e.getReason() + "); fix the spec or"
+              + " override baseUri(ApiSpec) to send every operation to one URL", e);
+    }
+    String problem = baseUriProblem(own);
+    if (problem != null) {
+      throw new IllegalStateException(
+          "Connector " + api.connector() + ", operation " + operation.tool() + ": " + problem
+              + "; fix the spec's servers or override baseUri(ApiSpec) to send every operation to"
+              + " one URL");
+    }
+    return own;
   }
 
   private URI resolvedBaseUri(ApiSpec api) {

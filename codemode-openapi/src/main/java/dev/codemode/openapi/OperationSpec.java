@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param body the request body, or {@code null} when the operation takes none
  * @param responseMediaType the media type of the success response the tool returns (JSON is parsed,
  *     text becomes a string, anything else bytes); {@code null} when the spec gives none
+ * @param servers the operation's own server URLs (OpenAPI's operation- or path-level {@code
+ *     servers}, variables replaced by their defaults), in spec order; empty when it uses the API's
  */
 public record OperationSpec(
     String tool,
@@ -23,13 +25,26 @@ public record OperationSpec(
     String path,
     List<OperationParameter> parameters,
     RequestBodySpec body,
-    String responseMediaType) {
+    String responseMediaType,
+    List<String> servers) {
 
-  /** Checks that the names are given and copies the list. */
+  /** Checks that the names are given and copies the lists; {@code null} servers are none. */
   public OperationSpec {
     Objects.requireNonNull(tool, "tool");
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");
     parameters = List.copyOf(parameters);
+    servers = servers == null ? List.of() : List.copyOf(servers);
+  }
+
+  /** An operation sent to the API's servers. */
+  public OperationSpec(
+      String tool,
+      String method,
+      String path,
+      List<OperationParameter> parameters,
+      RequestBodySpec body,
+      String responseMediaType) {
+    this(tool, method, path, parameters, body, responseMediaType, List.of());
   }
 }

@@ -33,7 +33,7 @@ class ApiSpecJsonTest {
                     ParameterStyle.LABEL, true, false, true, null)),
                 new RequestBodySpec("body", "multipart/form-data", BodyEncoding.MULTIPART, true,
                     parts),
-                null)));
+                null, List.of("https://uploads.pets.example", "/uploads"))));
   }
 
   @Test
@@ -58,7 +58,7 @@ class ApiSpecJsonTest {
             sample().operations().get(1).parameters(),
             new RequestBodySpec("body", "multipart/form-data", BodyEncoding.MULTIPART, true,
                 reversed),
-            null)));
+            null, sample().operations().get(1).servers())));
     assertThat(ApiSpecJson.write(other)).isEqualTo(ApiSpecJson.write(sample()));
     assertThat(ApiSpecJson.write(sample())).endsWith("}\n");
   }
@@ -77,7 +77,9 @@ class ApiSpecJsonTest {
     assertThat(error(good.replace("\"tool\": \"upload\"", "\"tool\": \"upload\", \"extra\": 1"),
         "x.json"))
         .startsWith("x.json: $.operations[1].extra: unknown field; the known fields are body,"
-            + " method, parameters, path, responseMediaType, tool");
+            + " method, parameters, path, responseMediaType, servers, tool");
+    assertThat(error(good.replace("\"/uploads\"", "7"), "x.json"))
+        .startsWith("x.json: $.operations[1].servers[1]: expected a URL string, got number 7");
     assertThat(error(good.replace("\"required\": true,\n        \"partContentTypes\"",
         "\"partContentTypes\""), "x.json"))
         .startsWith("x.json: $.operations[1].body.required: expected true or false, got nothing");

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletionStage;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +43,31 @@ class ConnectorTest extends ServerTest {
     ApiSpec api = Specs.api("https://example.invalid/v1", GET_PET);
     Specs.await(other.call(api, GET_PET, Specs.json("{\"petId\": 7}")));
     assertThat(server.last().rawPath()).isEqualTo("/other/v2/pets/7");
+  }
+
+  @Test
+  void anOperationWithItsOwnServerGoesThereWhileTheConnectorUsesTheSpecsServers() throws Exception {
+    try (RecordingServer uploads = new RecordingServer()) {
+      OperationSpec upload =
+          new OperationSpec("upload", "POST", "/assets", List.of(), null, "application/json",
+              List.of(uploads.uri("/files").toString()));
+      OperationSpec relative =
+          new OperationSpec("relative", "GET", "/things", List.of(), null, "application/json",
+              List.of("/v3"));
+      ApiSpec api = Specs.api(server.uri("/api").toString(), GET_PET, upload, relative);
+      Specs.await(connector.call(api, upload, Specs.json("{}")));
+      assertThat(uploads.last().rawPath()).isEqualTo("/files/assets");
+      Specs.await(connector.call(api, relative, Specs.json("{}")));
+      assertThat(server.last().rawPath()).isEqualTo("/v3/things");
+      Specs.await(connector.call(api, GET_PET, Specs.json("{\"petId\": 1}")));
+      assertThat(server.last().rawPath()).isEqualTo("/api/pets/1");
+
+      // A connector given its own base URL sends every operation there.
+      OpenApiConnector gateway = new OpenApiConnector(server.uri("/gateway"));
+      Specs.await(gateway.call(api, upload, Specs.json("{}")));
+      assertThat(server.last().rawPath()).isEqualTo("/gateway/assets");
+      assertThat(uploads.requests()).hasSize(1);
+    }
   }
 
   @Test

@@ -97,10 +97,6 @@ final class Derivation {
       if (item == null || !item.isObject()) {
         continue;
       }
-      if (hasServers(item)) {
-        findings.warn(itemAt.at("servers"), "path-level servers are ignored; the connector sends"
-            + " every operation to the spec's servers");
-      }
       for (String method : METHODS) {
         JsonNode operation = item.get(method);
         if (operation != null && operation.isObject()) {
@@ -135,10 +131,11 @@ final class Derivation {
       Map<String, String> takenBy) {
     String label = method.toUpperCase(Locale.ROOT) + " " + path;
     String toolName = toolName(operation, method, path, label, at, takenBy);
-    if (hasServers(operation)) {
-      findings.warn(at.at("servers"), "operation-level servers are ignored; the connector sends"
-          + " every operation to the spec's servers");
-    }
+    // The operation's own servers, else its path item's; none means the API's.
+    List<String> ownServers =
+        hasServers(operation)
+            ? serverUrls(operation.get("servers"), at.at("servers"))
+            : hasServers(item) ? serverUrls(item.get("servers"), itemAt.at("servers")) : List.of();
 
     // the request body first: its presence decides whether a parameter may be called "body"
     JsonNode requestBody = operation.get("requestBody");
@@ -226,7 +223,7 @@ final class Derivation {
     OperationSpec operationSpec =
         new OperationSpec(
             toolName, method.toUpperCase(Locale.ROOT), path, parameters, body,
-            responseMediaType[0]);
+            responseMediaType[0], ownServers);
     return new Derived(tool, operationSpec);
   }
 
@@ -707,10 +704,17 @@ final class Derivation {
    * spec names none, as the OpenAPI spec says (relative to where the spec was served).
    */
   private List<String> servers() {
-    List<String> urls = new ArrayList<>();
     JsonNode servers = document.get("servers");
     if (servers == null || !servers.isArray() || servers.isEmpty()) {
-      urls.add("/");
+      return List.of("/");
+    }
+    return serverUrls(servers, Pointer.ROOT.at("servers"));
+  }
+
+  /** The URLs of a {@code servers} array, variables replaced by their defaults, without repeats. */
+  private List<String> serverUrls(JsonNode servers, Pointer at) {
+    List<String> urls = new ArrayList<>();
+    if (servers == null || !servers.isArray()) {
       return urls;
     }
     for (int i = 0; i < servers.size(); i++) {
@@ -725,7 +729,7 @@ final class Derivation {
       while (matcher.find()) {
         JsonNode value = variables.path(matcher.group(1)).get("default");
         if (value == null || !value.isValueNode()) {
-          findings.warn(Pointer.ROOT.at("servers").at(i), "server variable " + matcher.group(1)
+          findings.warn(at.at(i), "server variable " + matcher.group(1)
               + " has no default; it stays in the URL " + url);
           matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group()));
         } else {

@@ -151,6 +151,23 @@ class KeySpecsTest {
   }
 
   @Test
+  void pathAndOperationServersGoToTheirOperations() throws Exception {
+    DerivedApi derived = Specs.derive("3.0/json/server-path-level.json");
+    java.util.Map<String, java.util.List<String>> byPath = new java.util.LinkedHashMap<>();
+    for (OperationSpec operation : derived.api().operations()) {
+      byPath.put(operation.path(), operation.servers());
+    }
+    assertThat(byPath).containsAtLeast(
+        "/relative-path-server", java.util.List.of("/v2"),
+        "/relative-operation-server", java.util.List.of("/v3"),
+        "/operation-server-variables", java.util.List.of("https://operation.example.com/v3"),
+        "/path-item-server-source", java.util.List.of("https://path-item-ref.example.com"),
+        "/empty-operation-servers", java.util.List.of("https://empty-operation-path.example.com"),
+        "/empty-path-item-servers", java.util.List.of());
+    assertThat(String.join("\n", derived.warnings())).doesNotContain("servers are ignored");
+  }
+
+  @Test
   void serverVariablesTakeTheirDefaults() throws Exception {
     assertThat(Specs.derive("3.0/json/server-variables.json").api().servers())
         .containsExactly(
