@@ -406,8 +406,8 @@ final class Derivation {
       findings.warn(at, "the request body has no content; the tool takes no body");
       return null;
     }
-    String mediaType = MediaTypes.preferredRequest(content.propertyNames());
-    BodyEncoding encoding = MediaTypes.encoding(mediaType);
+    String mediaType = MediaTypePreference.preferredRequest(content.propertyNames());
+    BodyEncoding encoding = MediaTypePreference.encoding(mediaType);
     Map<String, String> partTypes = new TreeMap<>();
     if (encoding == BodyEncoding.FORM || encoding == BodyEncoding.MULTIPART) {
       JsonNode media = content.get(mediaType);
@@ -517,11 +517,11 @@ final class Derivation {
     if (content == null || !content.isObject() || content.isEmpty()) {
       return document(nodes.objectNode().put("type", "null"), Set.of(), Mode.OUTPUT);
     }
-    String mediaType = MediaTypes.preferredResponse(content.propertyNames());
+    String mediaType = MediaTypePreference.preferredResponse(content.propertyNames());
     JsonNode schema = content.get(mediaType).get("schema");
     Pointer schemaAt = responseAt.at("content").at(mediaType).at("schema");
     mediaTypeOut[0] = mediaType;
-    BodyEncoding encoding = MediaTypes.encoding(mediaType);
+    BodyEncoding encoding = MediaTypePreference.encoding(mediaType);
     if (encoding == BodyEncoding.BINARY && looksStructured(schema)) {
       findings.warn(schemaAt, label + " answers " + mediaType + " with a structured schema;"
           + " the response is read as JSON (declare application/json to say so)");

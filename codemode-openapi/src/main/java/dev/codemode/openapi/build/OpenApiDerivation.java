@@ -26,8 +26,8 @@ import java.util.Objects;
  * then becomes {@code <name>_<in>} ({@code id_query}), with a warning, and {@link
  * dev.codemode.openapi.OperationParameter#property()} records it. Path parameters are always
  * required. Headers {@code Accept}, {@code Content-Type} and {@code Authorization} are ignored,
- * as the OpenAPI spec says. The body's media type is chosen by the order of {@link MediaTypes}:
- * JSON, multipart, form, text, bytes. Properties marked {@code readOnly} are left out of inputs.
+ * as the OpenAPI spec says. The body's media type is chosen by the order of {@link
+ * MediaTypePreference}: JSON, multipart, form, text, bytes. Properties marked {@code readOnly} are left out of inputs.
  *
  * <p><b>Output.</b> The response 200, else 201, else the lowest other 2xx, else {@code 2XX},
  * else {@code default}; its JSON content's schema (JSON, then text as a string, then bytes).

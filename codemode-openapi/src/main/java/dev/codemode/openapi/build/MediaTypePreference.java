@@ -1,11 +1,11 @@
 package dev.codemode.openapi.build;
 
 import dev.codemode.openapi.BodyEncoding;
-import java.util.Locale;
-import java.util.Set;
+import dev.codemode.openapi.MediaTypes;
 
 /**
- * Media types: how a body of each type is encoded, and which of an operation's types is used.
+ * Media types: how a body of each type is encoded, and which of an operation's types is used. What
+ * counts as JSON and as text is {@link MediaTypes}', the rules the connector decodes by.
  *
  * <p>Request bodies, most preferred first: {@code application/json}, other JSON ({@code
  * application/*+json}, {@code text/json}), {@code multipart/form-data} and other multipart types,
@@ -13,37 +13,14 @@ import java.util.Set;
  * YAML), then anything else as bytes ({@code application/octet-stream}, {@code image/png}, {@code
  * *}{@code /*}). Responses: JSON first, then text, then bytes. Ties keep spec order.
  */
-final class MediaTypes {
+final class MediaTypePreference {
 
-  private static final Set<String> TEXTUAL =
-      Set.of(
-          "application/xml", "application/javascript", "application/yaml", "application/x-yaml",
-          "application/x-ndjson", "application/jsonl", "application/graphql");
-
-  private MediaTypes() {}
-
-  /** The type without parameters, lower case: {@code application/json; charset=utf-8} → {@code application/json}. */
-  static String essence(String mediaType) {
-    int semicolon = mediaType.indexOf(';');
-    String type = semicolon < 0 ? mediaType : mediaType.substring(0, semicolon);
-    return type.strip().toLowerCase(Locale.ROOT);
-  }
-
-  static boolean isJson(String mediaType) {
-    String essence = essence(mediaType);
-    return essence.equals("application/json") || essence.endsWith("+json")
-        || essence.equals("text/json");
-  }
-
-  static boolean isText(String mediaType) {
-    String essence = essence(mediaType);
-    return essence.startsWith("text/") || essence.endsWith("+xml") || TEXTUAL.contains(essence);
-  }
+  private MediaTypePreference() {}
 
   /** How a body of this type is encoded. */
   static BodyEncoding encoding(String mediaType) {
-    String essence = essence(mediaType);
-    if (isJson(essence)) {
+    String essence = MediaTypes.base(mediaType);
+    if (MediaTypes.isJson(essence)) {
       return BodyEncoding.JSON;
     }
     if (essence.equals("application/x-www-form-urlencoded")) {
@@ -52,7 +29,7 @@ final class MediaTypes {
     if (essence.startsWith("multipart/")) {
       return BodyEncoding.MULTIPART;
     }
-    return isText(essence) ? BodyEncoding.TEXT : BodyEncoding.BINARY;
+    return MediaTypes.isText(essence) ? BodyEncoding.TEXT : BodyEncoding.BINARY;
   }
 
   /** The preferred of the request body types (spec order breaks ties). */
@@ -79,11 +56,11 @@ final class MediaTypes {
   }
 
   private static int requestRank(String mediaType) {
-    String essence = essence(mediaType);
+    String essence = MediaTypes.base(mediaType);
     if (essence.equals("application/json")) {
       return 0;
     }
-    if (isJson(essence)) {
+    if (MediaTypes.isJson(essence)) {
       return 1;
     }
     if (essence.equals("multipart/form-data")) {
@@ -98,20 +75,20 @@ final class MediaTypes {
     if (essence.equals("text/plain")) {
       return 5;
     }
-    return isText(essence) ? 6 : 7;
+    return MediaTypes.isText(essence) ? 6 : 7;
   }
 
   private static int responseRank(String mediaType) {
-    String essence = essence(mediaType);
+    String essence = MediaTypes.base(mediaType);
     if (essence.equals("application/json")) {
       return 0;
     }
-    if (isJson(essence)) {
+    if (MediaTypes.isJson(essence)) {
       return 1;
     }
     if (essence.equals("text/plain")) {
       return 2;
     }
-    return isText(essence) ? 3 : 4;
+    return MediaTypes.isText(essence) ? 3 : 4;
   }
 }
