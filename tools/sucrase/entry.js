@@ -1,2 +1,2 @@
-// Only what codemode-runtime calls: transform(code, {transforms: ['typescript'], ...}).
+// Only what codemode-sandbox calls: transform(code, {transforms: ['typescript'], ...}).
 export { transform } from "sucrase";

@@ -2,9 +2,9 @@ package dev.codemode.benchmarks;
 
 import dev.codemode.core.JsonCodec;
 import dev.codemode.core.ToolDescriptor;
-import dev.codemode.runtime.ExecuteResult;
-import dev.codemode.runtime.Executor;
-import dev.codemode.runtime.ToolProvider;
+import dev.codemode.sandbox.ExecuteResult;
+import dev.codemode.sandbox.Executor;
+import dev.codemode.sandbox.ToolProvider;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,7 +1,7 @@
 package dev.codemode.benchmarks;
 
-import dev.codemode.runtime.ExecuteResult;
-import dev.codemode.runtime.GraalJsExecutor;
+import dev.codemode.sandbox.ExecuteResult;
+import dev.codemode.sandbox.GraalJsExecutor;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.codemode.benchmarks;
 
-import dev.codemode.runtime.ExecuteResult;
-import dev.codemode.runtime.GraalJsExecutor;
-import dev.codemode.runtime.ToolProvider;
+import dev.codemode.sandbox.ExecuteResult;
+import dev.codemode.sandbox.GraalJsExecutor;
+import dev.codemode.sandbox.ToolProvider;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;

@@ -2,9 +2,9 @@ package dev.codemode.benchmarks;
 
 import dev.codemode.core.JsonCodec;
 import dev.codemode.core.ToolDescriptor;
-import dev.codemode.runtime.ExecuteResult;
-import dev.codemode.runtime.GraalJsExecutor;
-import dev.codemode.runtime.ToolProvider;
+import dev.codemode.sandbox.ExecuteResult;
+import dev.codemode.sandbox.GraalJsExecutor;
+import dev.codemode.sandbox.ToolProvider;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

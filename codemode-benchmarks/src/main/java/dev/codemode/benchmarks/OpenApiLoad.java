@@ -2,7 +2,7 @@ package dev.codemode.benchmarks;
 
 import dev.codemode.core.ConnectorDefinition;
 import dev.codemode.runtime.CodemodeRuntime;
-import dev.codemode.runtime.GraalJsExecutor;
+import dev.codemode.sandbox.GraalJsExecutor;
 import dev.codemode.runtime.Outcome;
 import dev.codemode.runtime.store.JdbcExecutionStore;
 import java.net.URL;

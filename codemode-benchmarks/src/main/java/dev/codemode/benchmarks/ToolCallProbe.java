@@ -1,8 +1,8 @@
 package dev.codemode.benchmarks;
 
-import dev.codemode.runtime.ExecuteResult;
-import dev.codemode.runtime.GraalJsExecutor;
-import dev.codemode.runtime.ToolProvider;
+import dev.codemode.sandbox.ExecuteResult;
+import dev.codemode.sandbox.GraalJsExecutor;
+import dev.codemode.sandbox.ToolProvider;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;

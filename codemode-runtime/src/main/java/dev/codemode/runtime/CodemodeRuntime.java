@@ -1,5 +1,11 @@
 package dev.codemode.runtime;
 
+import dev.codemode.sandbox.Executor;
+import dev.codemode.sandbox.GraalJsExecutor;
+import dev.codemode.sandbox.SandboxSetup;
+import dev.codemode.sandbox.ToolProvider;
+
+
 import dev.codemode.core.ConnectorDefinition;
 import dev.codemode.core.ConnectorDescriptor;
 import dev.codemode.core.DescriptorJson;
@@ -81,7 +87,6 @@ public final class CodemodeRuntime implements AutoCloseable {
   private final List<ConnectorDescriptor> descriptors;
   private final ConnectorDescriptor sdkDescriptor;
   private final SecureRandom seeds = new SecureRandom();
-  private volatile CodeNormalizer snippetNormalizer;
   private volatile Discovery discovery;
 
   private CodemodeRuntime(Builder builder) {
@@ -498,28 +503,12 @@ public final class CodemodeRuntime implements AutoCloseable {
           + " since it was saved: " + String.join(", ", changed) + ". It does not run against them; write the"
           + " code again for the current tools, and save it as the snippet anew.");
     }
-    String function = normalizer().normalize(snippet.code()).code();
+    String function = executor.normalize(snippet.code()).code();
     if (function.startsWith("async () =>")) {
       // statements: make the input available to them as `input`
       function = "async (input) =>" + function.substring("async () =>".length());
     }
     return JsonCodec.defaults().nodes().objectNode().put("code", function);
-  }
-
-  private CodeNormalizer normalizer() {
-    if (executor instanceof GraalJsExecutor graal) {
-      return graal.normalizer();
-    }
-    CodeNormalizer current = snippetNormalizer;
-    if (current == null) {
-      synchronized (this) {
-        if (snippetNormalizer == null) {
-          snippetNormalizer = CodeNormalizer.create();
-        }
-        current = snippetNormalizer;
-      }
-    }
-    return current;
   }
 
   private static ConnectorDescriptor sdkDescriptor() {
@@ -557,10 +546,6 @@ public final class CodemodeRuntime implements AutoCloseable {
   public void close() {
     if (ownsExecutor) {
       executor.close();
-    }
-    CodeNormalizer normalizer = snippetNormalizer;
-    if (normalizer != null) {
-      normalizer.close();
     }
     store.close();
   }

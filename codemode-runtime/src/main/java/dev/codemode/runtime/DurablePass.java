@@ -1,5 +1,11 @@
 package dev.codemode.runtime;
 
+import dev.codemode.sandbox.AbortExecutionException;
+import dev.codemode.sandbox.ExecuteResult;
+import dev.codemode.sandbox.ExecutionError;
+import dev.codemode.sandbox.ToolProvider;
+
+
 import dev.codemode.annotations.Replay;
 import dev.codemode.core.JsonCodec;
 import dev.codemode.core.ToolDescriptor;

@@ -1,5 +1,8 @@
 package dev.codemode.runtime;
 
+import dev.codemode.sandbox.ExecutionError;
+
+
 import dev.codemode.core.JsonCodec;
 import java.util.List;
 import java.util.Objects;

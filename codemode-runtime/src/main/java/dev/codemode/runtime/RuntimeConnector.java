@@ -1,5 +1,8 @@
 package dev.codemode.runtime;
 
+import dev.codemode.sandbox.ToolProvider;
+
+
 import dev.codemode.core.ConnectorDefinition;
 import dev.codemode.core.ConnectorDescriptor;
 import java.util.Objects;

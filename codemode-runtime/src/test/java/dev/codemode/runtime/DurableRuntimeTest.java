@@ -1,7 +1,11 @@
 package dev.codemode.runtime;
 
+import dev.codemode.sandbox.GraalJsExecutor;
+import dev.codemode.sandbox.ToolProvider;
+
+
 import static com.google.common.truth.Truth.assertThat;
-import static dev.codemode.runtime.Sandboxes.json;
+import static dev.codemode.runtime.TestJson.json;
 
 import dev.codemode.core.ToolDescriptor;
 import dev.codemode.runtime.fixtures.LedgerConnector;

@@ -3,7 +3,7 @@ package dev.codemode.runtime.store;
 import static com.google.common.truth.Truth.assertThat;
 
 import dev.codemode.runtime.CodemodeRuntime;
-import dev.codemode.runtime.GraalJsExecutor;
+import dev.codemode.sandbox.GraalJsExecutor;
 import dev.codemode.runtime.Outcome;
 import dev.codemode.runtime.fixtures.LedgerConnector;
 import dev.codemode.runtime.fixtures.LedgerConnector_Codemode;

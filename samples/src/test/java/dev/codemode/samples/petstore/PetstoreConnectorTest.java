@@ -4,9 +4,9 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.codemode.core.testing.TypeScriptCompiler;
-import dev.codemode.runtime.ExecuteResult;
-import dev.codemode.runtime.GraalJsExecutor;
-import dev.codemode.runtime.ToolProvider;
+import dev.codemode.sandbox.ExecuteResult;
+import dev.codemode.sandbox.GraalJsExecutor;
+import dev.codemode.sandbox.ToolProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

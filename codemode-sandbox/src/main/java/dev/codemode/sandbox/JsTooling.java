@@ -1,0 +1,164 @@
+package dev.codemode.sandbox;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+/**
+ * Long-lived contexts that run acorn, the normalizer and Sucrase on model code. Loading acorn costs
+ * tens of milliseconds per context and its first parse a few hundred, so contexts are kept and
+ * reused; a context is single-threaded, so each is lent to one caller at a time. Sucrase is loaded
+ * into a context the first time that context strips types.
+ */
+final class JsTooling implements AutoCloseable {
+
+  static final String ACORN_PATH = "META-INF/resources/webjars/acorn/8.18.0/dist/acorn.js";
+
+  /** One tooling context and the functions it exposes. */
+  static final class Tools {
+    private final Context context;
+    private final Value normalizer;
+    private final Source sucrase;
+    private Value stripTypes;
+
+    private Tools(Context context, Value normalizer, Source sucrase) {
+      this.context = context;
+      this.normalizer = normalizer;
+      this.sucrase = sucrase;
+    }
+
+    /** Stops what this context runs now; the context stays usable. */
+    void interrupt() {
+      try {
+        context.interrupt(Duration.ofSeconds(5));
+      } catch (TimeoutException | RuntimeException e) {
+        // it finished first, or could not be interrupted in time: either way it is not waiting on us
+      }
+    }
+
+    /** The normalizer's JSON answer for {@code code}. */
+    String normalize(String code) {
+      return normalizer.invokeMember("normalize", code).asString();
+    }
+
+    /** The JSON answer of Sucrase's TypeScript transform for {@code code}. */
+    String stripTypes(String code) {
+      if (stripTypes == null) {
+        context.eval(sucrase);
+        stripTypes = normalizer.getMember("stripTypes");
+      }
+      return stripTypes.execute(code).asString();
+    }
+  }
+
+  /** Where a caller learns how to interrupt the tooling work done for it. */
+  interface Interruptions {
+    /** No one will interrupt. */
+    Interruptions NONE = new Interruptions() {
+      @Override
+      public void enter(Runnable interrupt) {}
+
+      @Override
+      public void leave() {}
+    };
+
+    /** Work started; {@code interrupt} stops it. */
+    void enter(Runnable interrupt);
+
+    /** The work is over. */
+    void leave();
+  }
+
+  private final Engine engine;
+  private final int maxContexts;
+  private final Source acorn;
+  private final Source normalizerSource;
+  private final Source sucrase;
+  private final BlockingQueue<Tools> idle = new LinkedBlockingQueue<>();
+  private final AtomicInteger created = new AtomicInteger();
+  private volatile boolean closed;
+
+  JsTooling(Engine engine, int maxContexts) {
+    this.engine = engine;
+    this.maxContexts = Math.max(1, maxContexts);
+    this.acorn = Sandbox.classPathResource(ACORN_PATH, "acorn.js");
+    this.normalizerSource = Sandbox.resource("normalizer.js");
+    this.sucrase = Sandbox.resource("sucrase.js");
+  }
+
+  /**
+   * Runs {@code work} with a tooling context lent to this thread. While it runs, {@code
+   * interruptions} holds an action that interrupts it from another thread (a watchdog's).
+   */
+  <T> T with(Function<Tools, T> work, Interruptions interruptions) {
+    Tools tools = borrow();
+    interruptions.enter(() -> tools.interrupt());
+    try {
+      return work.apply(tools);
+    } finally {
+      interruptions.leave();
+      if (closed) {
+        tools.context.close();
+      } else {
+        idle.add(tools);
+      }
+    }
+  }
+
+  private Tools borrow() {
+    if (closed) {
+      throw new IllegalStateException("the code normalizer is closed");
+    }
+    Tools tools = idle.poll();
+    if (tools != null) {
+      return tools;
+    }
+    while (true) {
+      int count = created.get();
+      if (count >= maxContexts) {
+        try {
+          return idle.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while waiting for a tooling context", e);
+        }
+      }
+      if (created.compareAndSet(count, count + 1)) {
+        return newTools();
+      }
+    }
+  }
+
+  /** A new tooling context; when that fails, its slot in the pool is given back. */
+  private Tools newTools() {
+    Context context = null;
+    try {
+      context = Sandbox.contextBuilder(engine).build();
+      context.eval(acorn);
+      Value normalizer = context.eval(normalizerSource);
+      return new Tools(context, normalizer, sucrase);
+    } catch (RuntimeException | Error e) {
+      created.decrementAndGet();
+      if (context != null) {
+        context.close();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    Tools tools;
+    while ((tools = idle.poll()) != null) {
+      tools.context.close();
+    }
+  }
+}
