@@ -71,7 +71,7 @@ public final class GraalJsExecutor implements Executor {
 
   private GraalJsExecutor(Builder builder) {
     Engine engine = Sandbox.newEngine();
-    ExecutorService tools = builder.toolExecutor != null ? builder.toolExecutor : Threads.toolExecutor();
+    ExecutorService tools = builder.toolExecutor != null ? builder.toolExecutor : Threads.toolExecutor("codemode-tool");
     this.ownsToolExecutor = builder.toolExecutor == null;
     this.shared = new Shared(
         engine,

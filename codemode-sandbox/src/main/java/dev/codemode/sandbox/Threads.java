@@ -33,11 +33,11 @@ final class Threads {
    * The default executor for tool calls: a virtual thread per call on JDK 21 and later, where
    * blocking tools cost next to nothing; a cached pool of daemon threads on JDK 17.
    */
-  static ExecutorService toolExecutor() {
+  static ExecutorService toolExecutor(String prefix) {
     try {
       return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      return cachedPool("codemode-tool");
+      return cachedPool(prefix);
     }
   }
 }

@@ -117,7 +117,7 @@ final class Watchdog implements AutoCloseable {
       if (allocated > execution.maxAllocatedBytes()) {
         execution.kill(ExecutionError.of(
             ExecutionError.Kind.LIMIT,
-            "MemoryLimitError",
+            ErrorNames.MEMORY_LIMIT,
             String.format(
                 "The code allocated more than %,d MB and was stopped. Work on less data at a time,"
                     + " or ask the tools for less.",
@@ -155,7 +155,7 @@ final class Watchdog implements AutoCloseable {
     if (largest != null) {
       largest.kill(ExecutionError.of(
           ExecutionError.Kind.LIMIT,
-          "MemoryLimitError",
+          ErrorNames.MEMORY_LIMIT,
           String.format(
               "The JVM ran low on memory (%,d of %,d MB in use after garbage collection) and this"
                   + " execution, which allocated the most (%,d MB), was stopped. Keep less data in"

@@ -8,21 +8,38 @@
 // Built-ins are captured here before model code runs, so that replacing JSON, Promise or
 // Object.prototype methods in model code cannot change how values cross to the host.
 //
-// Host calls (all arguments and results are strings, numbers or booleans):
+// Host calls (all arguments and results are strings, numbers or booleans), with the codes of the
+// protocol block below:
 //   bindTool(namespace, tool)             -> the tool's handle (a number) when it exists, else the
 //                                            message to throw
 //   callTool(handle, inputJson)           -> the result's JSON (a string) when the call has finished
-//                                            with a plain result, else a number: 0 for undefined,
+//                                            with a plain result, else a number: UNDEFINED_REPLY,
 //                                            n > 0 for a call still running (settled later with id
-//                                            n), -1 for JSON with tags and -2 for an error, whose
-//                                            JSON text callPayload() then returns
-//   callPayload()                         -> the text of the last -1 or -2 from callTool
+//                                            n), TAGGED_REPLY for JSON with tags or ERROR_REPLY for
+//                                            an error, whose JSON text callPayload() then returns
+//   callPayload()                         -> the text of the last TAGGED_REPLY or ERROR_REPLY
 //   toolNames(namespace)                  -> JSON array of tool names
 //   log(level, text)
-//   timer(id, delayMs)                    -> schedules fire(id); timer(id, -1) cancels
-//   done(kind, payload)                   -> kind 0: result JSON (undefined for undefined), 1: error JSON
+//   timer(id, delayMs)                    -> schedules fire(id); timer(id, CANCEL_TIMER) cancels
+//   done(kind, payload)                   -> DONE_RESULT with the result's JSON (undefined for
+//                                            undefined), or DONE_ERROR with the error's JSON
+// The host calls back settle(id, kind, payload) with a SETTLE_* kind, fire(id), run(fn) and
+// extend(namespace, setup, configJson, hostHandlesJson).
 (function (callTool, callPayload, bindTool, toolNames, log, timer, done, namespaceNames) {
   'use strict';
+
+  // ---- protocol: the same names and values as PreludeProtocol.java (PreludeProtocolTest) -------
+  const UNDEFINED_REPLY = 0;
+  const TAGGED_REPLY = -1;
+  const ERROR_REPLY = -2;
+  const SETTLE_RESULT = 'R';
+  const SETTLE_TAGGED = 'T';
+  const SETTLE_UNDEFINED = 'U';
+  const SETTLE_ERROR = 'E';
+  const DONE_RESULT = 0;
+  const DONE_ERROR = 1;
+  const CANCEL_TIMER = -1;
+  // ---- end of protocol
 
   const G = globalThis;
   const stringify = JSON.stringify;
@@ -197,9 +214,6 @@
     return value;
   }
 
-  function hostJson(text) {
-    return text.indexOf('__codemode_') >= 0 ? parse(text, fromHost) : parse(text);
-  }
 
   // ---- errors ---------------------------------------------------------------------------------
 
@@ -442,7 +456,7 @@
 
   function removeTimer(id) {
     if (timers.delete(id)) {
-      timer(id, -1);
+      timer(id, CANCEL_TIMER);
     }
   }
 
@@ -528,13 +542,13 @@
       return;
     }
     waiting.delete(id);
-    if (kind === 'E') {
+    if (kind === SETTLE_ERROR) {
       resolve({ error: payload });
       return;
     }
     let value;
     try {
-      value = kind === 'U' ? undefined : hostJson(payload);
+      value = kind === SETTLE_UNDEFINED ? undefined : kind === SETTLE_RESULT ? parse(payload) : parse(payload, fromHost);
     } catch (e) {
       resolve({ error: stringify({ name: 'ToolError', message: 'the tool result is not valid JSON' }) });
       return;
@@ -560,13 +574,16 @@
       if (reply > 0) {
         return pendingResult(reply);
       }
-      if (reply === 0) {
+      if (reply === UNDEFINED_REPLY) {
         return resolved(undefined);
       }
-      if (reply === -1) {
+      if (reply === TAGGED_REPLY) {
         return resolved(parse(callPayload(), fromHost));
       }
-      return rejected(errorFromHost(callPayload()));
+      if (reply === ERROR_REPLY) {
+        return rejected(errorFromHost(callPayload()));
+      }
+      return rejected(new TypeErrorCtor(qualified + ': the host gave an answer the prelude does not know'));
     };
     defineProperty(call, 'name', { value: tool });
     return freeze(call);
@@ -681,7 +698,7 @@
     } catch (e) {
       json = stringify({ name: 'Error', message: 'the code threw a value that cannot be described' });
     }
-    finish(1, json);
+    finish(DONE_ERROR, json);
   }
 
   function succeed(value) {
@@ -693,7 +710,7 @@
         + '. Return plain data: objects, arrays, strings, numbers, booleans and null.'));
       return;
     }
-    finish(0, json);
+    finish(DONE_RESULT, json);
   }
 
   function isCallable(value) {
@@ -723,9 +740,16 @@
   }
 
   // Runs a provider's trusted setup script (SandboxSetup) and adds what it returns to the namespace.
-  function extend(namespace, setup, configJson) {
+  // Its host functions are made here from handles the host bound for this setup alone: they are
+  // not members of any namespace, so only the setup's closure can call them.
+  function extend(namespace, setup, configJson, hostHandlesJson) {
     const entry = extrasByNamespace.get(namespace);
-    const added = setup(G[namespace], G, parse(configJson));
+    const handles = parse(hostHandlesJson);
+    const host = Object.create(null);
+    for (const name of keysOf(handles)) {
+      host[name] = makeTool(namespace, name, handles[name]);
+    }
+    const added = setup(freeze(host), G, parse(configJson));
     if (added === undefined || added === null) return;
     for (const key of keysOf(added)) {
       const value = added[key];
