@@ -7,6 +7,7 @@ import dev.codemode.runtime.store.ExecutionStatus;
 import dev.codemode.runtime.store.JdbcExecutionStore;
 import dev.codemode.runtime.store.PostgresServer;
 import dev.codemode.runtime.store.JournalEntry;
+import dev.codemode.runtime.store.StoreChange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -94,7 +96,13 @@ public class JournalBenchmark {
     int call = seq++;
     JournalEntry entry = new JournalEntry(executionId, call, "tasks", "create", input, null, false,
         EntryState.EXECUTING, null, Instant.now());
-    if (!store.record(entry) || !store.update(executionId, call, EntryState.EXECUTING, EntryState.APPLIED, result, null)) {
+    // The runtime's journal makes these two changes for a call: record it while the run runs, then
+    // settle it.
+    boolean recorded = store.apply(
+        new StoreChange.MoveExecution(executionId, Set.of(ExecutionStatus.RUNNING), ExecutionStatus.RUNNING),
+        new StoreChange.AddEntry(entry));
+    if (!recorded || !store.apply(new StoreChange.MoveEntry(executionId, call, EntryState.EXECUTING,
+        EntryState.APPLIED, result, null))) {
       throw new IllegalStateException("call " + call + " of " + executionId + " was not journaled");
     }
     return true;

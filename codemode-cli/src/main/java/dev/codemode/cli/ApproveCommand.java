@@ -1,6 +1,7 @@
 package dev.codemode.cli;
 
 import dev.codemode.runtime.CodemodeRuntime;
+import dev.codemode.runtime.RunStateException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -17,6 +18,8 @@ final class ApproveCommand extends CliCommand {
   public Integer call() {
     try (CodemodeRuntime runtime = runtime()) {
       return printOutcome(runtime.approve(executionId));
+    } catch (RunStateException e) {
+      return refused(e, "nothing was approved");
     }
   }
 }

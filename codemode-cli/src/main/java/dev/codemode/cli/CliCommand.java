@@ -4,6 +4,7 @@ import dev.codemode.core.JsonCodec;
 import dev.codemode.runtime.CodemodeRuntime;
 import dev.codemode.sandbox.GraalJsExecutor;
 import dev.codemode.runtime.Outcome;
+import dev.codemode.runtime.RunStateException;
 import dev.codemode.runtime.store.JdbcExecutionStore;
 import java.io.File;
 import java.net.MalformedURLException;
@@ -115,6 +116,16 @@ abstract class CliCommand implements Callable<Integer> {
 
   void print(JsonNode json) {
     terminal.out().println(JsonCodec.defaults().toPrettyJson(json));
+  }
+
+  /**
+   * A lifecycle verb the run could not take: its refusal as outcome JSON on stdout (error name from
+   * the runtime's ErrorCatalog), what happened and what to do on stderr, exit 1.
+   */
+  int refused(RunStateException e, String what) {
+    print(e.toOutcome().toJson());
+    terminal.err().println("codemode: " + what + ": " + e.getMessage());
+    return Main.ERROR;
   }
 
   /** Prints an outcome and returns the exit code for its status. */

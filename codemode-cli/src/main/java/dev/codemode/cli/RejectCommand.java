@@ -1,14 +1,15 @@
 package dev.codemode.cli;
 
-import dev.codemode.core.JsonCodec;
 import dev.codemode.runtime.CodemodeRuntime;
+import dev.codemode.runtime.RunStateException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code codemode reject ID}. */
 @Command(name = "reject", mixinStandardHelpOptions = true,
-    description = "Rejects the call a paused run waits for; the run ends as rejected and the call never runs.")
+    description = "Rejects the call a paused run waits for; the run ends as rejected and the call never runs."
+        + " Prints the run's outcome JSON.")
 final class RejectCommand extends CliCommand {
 
   @Parameters(index = "0", paramLabel = "ID", description = "The execution id (see codemode pending).")
@@ -17,20 +18,14 @@ final class RejectCommand extends CliCommand {
   @Option(names = "--seq", paramLabel = "N", description = "The pending call's number; by default the one the run waits for.")
   Integer seq;
 
+  /** Prints the rejected run's outcome JSON (status error, error Rejected); exit 0 when it was rejected. */
   @Override
   public Integer call() {
     try (CodemodeRuntime runtime = runtime()) {
-      boolean rejected = seq == null ? runtime.reject(executionId) : runtime.reject(executionId, seq);
-      var json = JsonCodec.defaults().nodes().objectNode();
-      json.put("executionId", executionId);
-      json.put("rejected", rejected);
-      print(json);
-      if (!rejected) {
-        terminal.err().println("codemode: nothing was rejected: execution " + executionId + " has no pending call"
-            + (seq == null ? "" : " #" + seq) + " (it may be approved already, ended, or unknown; see codemode pending).");
-        return Main.ERROR;
-      }
+      print((seq == null ? runtime.reject(executionId) : runtime.reject(executionId, seq)).toJson());
       return Main.OK;
+    } catch (RunStateException e) {
+      return refused(e, "nothing was rejected");
     }
   }
 }

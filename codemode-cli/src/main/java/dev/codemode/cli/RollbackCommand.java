@@ -3,6 +3,7 @@ package dev.codemode.cli;
 import dev.codemode.core.JsonCodec;
 import dev.codemode.runtime.CodemodeRuntime;
 import dev.codemode.runtime.RollbackReport;
+import dev.codemode.runtime.RunStateException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -26,6 +27,8 @@ final class RollbackCommand extends CliCommand {
       report.failed().forEach(json.putArray("failed")::add);
       print(json);
       return report.complete() ? Main.OK : Main.ERROR;
+    } catch (RunStateException e) {
+      return refused(e, "nothing was rolled back");
     }
   }
 }

@@ -79,7 +79,12 @@ class CliTest {
     Cli.Result unknown = Cli.inProcess("", "fly").expectExit(Main.ERROR);
     assertThat(unknown.err()).contains("Unmatched argument");
     Cli.Result reject = cli("", "reject", "exec_nothing").expectExit(Main.ERROR);
-    assertThat(reject.err()).contains("nothing was rejected");
+    assertThat(reject.err()).contains("nothing was rejected: No execution \"exec_nothing\"");
+    assertThat(reject.json().get("error").get("name").asString()).isEqualTo("UnknownExecution");
+    Cli.Result approve = cli("", "approve", "exec_nothing").expectExit(Main.ERROR);
+    assertThat(approve.err()).contains("nothing was approved");
+    Cli.Result rollback = cli("", "rollback", "exec_nothing").expectExit(Main.ERROR);
+    assertThat(rollback.json().get("error").get("name").asString()).isEqualTo("UnknownExecution");
   }
 
   @Test
@@ -126,7 +131,10 @@ class CliTest {
         "run", "-").expectExit(Main.PAUSED).json();
     String id = paused.get("executionId").asString();
     JsonNode rejected = cli("", "reject", id).expectExit(Main.OK).json();
-    assertThat(rejected.get("rejected").asBoolean()).isTrue();
+    assertThat(rejected.get("status").asString()).isEqualTo("error");
+    assertThat(rejected.get("error").get("name").asString()).isEqualTo("Rejected");
+    Cli.Result again = cli("", "reject", id).expectExit(Main.ERROR);
+    assertThat(again.json().get("error").get("name").asString()).isEqualTo("NotPaused");
     JsonNode rollback = cli("", "rollback", id).expectExit(Main.OK).json();
     assertThat(rollback.get("reverted").get(0).asString()).isEqualTo("tasks.create #0");
     JsonNode runs = cli("", "executions").json();

@@ -1,9 +1,11 @@
 package dev.codemode.cli;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.codemode.runtime.CodemodeRuntime;
+import dev.codemode.runtime.RunStateException;
 import dev.codemode.runtime.store.ExecutionStatus;
 import dev.codemode.runtime.store.JdbcExecutionStore;
 import dev.codemode.runtime.store.JournalEntry;
@@ -102,7 +104,8 @@ class CrashTest {
       // The process is gone for good: expiry ends the run; its journal says what may have happened.
       assertThat(runtime.expirePaused(Duration.ZERO)).containsExactly(id);
       assertThat(runtime.outcome(id).error().message()).contains("Expired while running");
-      assertThat(runtime.approve(id).error().name()).isEqualTo("NotPaused");
+      RunStateException refused = assertThrows(RunStateException.class, () -> runtime.approve(id));
+      assertThat(refused.errorName()).isEqualTo("NotPaused");
     }
     assertThat(count("hang:ledger")).isEqualTo(1);
   }

@@ -1,20 +1,12 @@
 package dev.codemode.runtime;
 
-import dev.codemode.sandbox.Executor;
-import dev.codemode.sandbox.GraalJsExecutor;
-import dev.codemode.sandbox.SandboxSetup;
-import dev.codemode.sandbox.ToolProvider;
-
-
 import dev.codemode.core.ConnectorDefinition;
 import dev.codemode.core.ConnectorDescriptor;
 import dev.codemode.core.DescriptorJson;
 import dev.codemode.core.JsonCodec;
 import dev.codemode.core.ToolDescriptor;
 import dev.codemode.core.ToolNames;
-import dev.codemode.runtime.discovery.Describer;
 import dev.codemode.runtime.discovery.Description;
-import dev.codemode.runtime.discovery.SearchIndex;
 import dev.codemode.runtime.discovery.SearchResults;
 import dev.codemode.runtime.discovery.ToolDescription;
 import dev.codemode.runtime.store.EntryState;
@@ -23,8 +15,10 @@ import dev.codemode.runtime.store.ExecutionStatus;
 import dev.codemode.runtime.store.ExecutionStore;
 import dev.codemode.runtime.store.JournalEntry;
 import dev.codemode.runtime.store.Snippet;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.codemode.sandbox.Executor;
+import dev.codemode.sandbox.GraalJsExecutor;
+import dev.codemode.sandbox.ToolExecutors;
+import dev.codemode.sandbox.ToolProvider;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -32,22 +26,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Durable Code Mode: runs model code against connectors with every tool call journaled, pauses at
@@ -61,54 +51,71 @@ import tools.jackson.databind.node.ObjectNode;
  * process (and, on PostgreSQL, any machine) with the same connectors and store can approve a run
  * that paused in another.
  *
- * <p>Inside the sandbox, the {@code codemode} namespace offers {@code step(name, fn)} (work that
- * must not change between passes, run once and replayed), {@code now()} (the host's time, recorded),
- * {@code run(snippet, input)}; {@code Math.random()} and {@code Date.now()} are recorded per run.
+ * <p>Inside the sandbox, the {@code codemode} namespace has exactly {@code search}, {@code
+ * describe}, {@code step(name, fn)} (work that must not change between passes, run once and
+ * replayed), {@code run(snippet, input)} and {@code now()} (the host's time, recorded); {@code
+ * Math.random()} and {@code Date.now()} are recorded per run.
+ *
+ * <p><b>Lifecycle verbs</b> ({@link #approve}, {@link #reject}, {@link #rollback}, {@link
+ * #saveSnippet}) follow one rule: asked of an id this runtime does not know, or of a run in a state
+ * that cannot take the verb, they change nothing and throw {@link RunStateException}, whose {@link
+ * RunStateException#errorName() errorName()} says why ({@link ErrorCatalog#UNKNOWN_EXECUTION},
+ * {@link ErrorCatalog#NOT_PAUSED}, {@link ErrorCatalog#NOT_PENDING}, {@link
+ * ErrorCatalog#STILL_RUNNING}, {@link ErrorCatalog#MISSING_CONNECTOR}). Two approvers racing on one
+ * run: one resumes it, the other gets {@code NotPaused}. What happens to the run itself (a tool
+ * failure, a divergence) is never thrown: it is the {@link Outcome}.
  *
  * <p>Thread-safe; one instance per application.
  */
 public final class CodemodeRuntime implements AutoCloseable {
 
-  /** The sandbox namespace of the runtime's own SDK. */
-  static final String SDK_NAMESPACE = "codemode";
   private static final Pattern RUNTIME_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
-  private static final String SDK_SCRIPT = resource("codemode-sdk.js");
 
   private final String name;
   private final Executor executor;
   private final boolean ownsExecutor;
   private final ExecutionStore store;
+  private final ExecutorService workers;
+  private final boolean ownsWorkers;
   private final Clock clock;
   private final int maxExecutions;
+  private final Duration revertTimeout;
   private final Map<String, RuntimeConnector> connectors;
-  private final Map<String, Map<String, ToolDescriptor>> tools;
   private final Map<String, String> connectorHashes;
   /** The connectors' descriptors by name, for discovery and the tool description. */
   private final List<ConnectorDescriptor> descriptors;
-  private final ConnectorDescriptor sdkDescriptor;
+  private final Journal journal;
+  private final Outcomes outcomes;
+  private final Discovery discovery;
+  private final PassContext passContext;
   private final SecureRandom seeds = new SecureRandom();
-  private volatile Discovery discovery;
 
   private CodemodeRuntime(Builder builder) {
     this.name = builder.name;
+    this.store = Objects.requireNonNull(builder.store, "store: pass an ExecutionStore (JdbcExecutionStore.open(...))");
     this.executor = builder.executor != null ? builder.executor : GraalJsExecutor.create();
     this.ownsExecutor = builder.executor == null;
-    this.store = Objects.requireNonNull(builder.store, "store: pass an ExecutionStore (JdbcExecutionStore.open(...))");
+    this.workers = builder.workers != null ? builder.workers : ToolExecutors.create("codemode-runtime");
+    this.ownsWorkers = builder.workers == null;
     this.clock = builder.clock;
     this.maxExecutions = builder.maxExecutions;
+    this.revertTimeout = builder.revertTimeout;
     this.connectors = Map.copyOf(builder.connectors);
-    Map<String, Map<String, ToolDescriptor>> index = new TreeMap<>();
+    Map<String, Map<String, ToolDescriptor>> tools = new TreeMap<>();
     Map<String, String> hashes = new TreeMap<>();
     for (RuntimeConnector connector : builder.connectors.values()) {
       Map<String, ToolDescriptor> byName = new LinkedHashMap<>();
       connector.descriptor().tools().forEach(tool -> byName.put(tool.name(), tool));
-      index.put(connector.name(), Map.copyOf(byName));
+      tools.put(connector.name(), Map.copyOf(byName));
       hashes.put(connector.name(), CanonicalJson.hash(CanonicalJson.of(DescriptorJson.toJson(connector.descriptor()))));
     }
-    this.tools = Map.copyOf(index);
     this.connectorHashes = Map.copyOf(hashes);
     this.descriptors = new TreeMap<>(connectors).values().stream().map(RuntimeConnector::descriptor).toList();
-    this.sdkDescriptor = sdkDescriptor();
+    this.journal = new Journal(store);
+    this.outcomes = new Outcomes(store, name);
+    this.discovery = new Discovery(name, store, executor, descriptors, Map.copyOf(tools));
+    this.passContext = new PassContext(journal, executor, List.copyOf(new TreeMap<>(connectors).values()), discovery,
+        outcomes, workers, builder.settleTimeout, this::now, store.maxValueBytes());
   }
 
   /** A builder; {@code store} is required, everything else has a default. */
@@ -120,36 +127,60 @@ public final class CodemodeRuntime implements AutoCloseable {
 
   /**
    * Runs model code as a new durable run: to its end, or to the first call that needs approval.
-   * Never throws for anything the code does; the outcome says what happened.
+   * Never throws for anything the code does; the outcome says what happened. Code the store cannot
+   * keep exactly (too large, or text that is not valid Unicode) is refused before a run is created.
    */
   public Outcome execute(String code) {
     Objects.requireNonNull(code, "code");
-    long bytes = code.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > store.maxValueBytes()) {
-      return Outcome.failed("", "CodeSizeError", String.format(
-          "The code is %,d bytes; a durable run keeps at most %,d. Send shorter code.", bytes, store.maxValueBytes()));
+    Optional<String> refused = refusal(code);
+    if (refused.isPresent()) {
+      return Outcome.failed("", ErrorCatalog.CODE_REFUSED, refused.get());
     }
     Instant now = now();
     String id = String.format("exec_%016d_%s", now.toEpochMilli(), UUID.randomUUID());
     ExecutionRecord execution = new ExecutionRecord(id, name, code, ExecutionStatus.RUNNING, null, null, List.of(),
         connectorHashes, seeds.nextInt(), now.toEpochMilli(), now, now);
-    store.createExecution(execution);
+    journal.begin(execution);
     store.prune(name, maxExecutions);
-    return new DurablePass(this, execution, List.of()).run();
+    return new DurablePass(passContext, execution, List.of()).run();
+  }
+
+  /** Why the store cannot keep {@code code} exactly, if it cannot. */
+  private Optional<String> refusal(String code) {
+    long bytes = code.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > store.maxValueBytes()) {
+      return Optional.of(String.format("The code is %,d bytes; a durable run keeps at most %,d. Send shorter code.",
+          bytes, store.maxValueBytes()));
+    }
+    int bad = StoredText.firstBad(code, 0);
+    if (bad >= 0) {
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < bad; i++) {
+        if (code.charAt(i) == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      return Optional.of(String.format("The code has the character U+%04X at line %d, column %d, which is not"
+          + " valid Unicode text (%s), so a durable run cannot keep it exactly. Write it as an escape in a string"
+          + " literal (\"\\u%04x\") instead.", (int) code.charAt(bad), line, bad - lineStart + 1,
+          code.charAt(bad) == '\0' ? "a NUL character" : "an unpaired surrogate", (int) code.charAt(bad)));
+    }
+    return Optional.empty();
   }
 
   /**
    * Approves the call a paused run waits for, and resumes the run: the code runs again, recorded
    * results are replayed, the approved call runs, and the run goes on to its end or the next
-   * approval. A run that is not paused is left alone (a safe no-op for racing approvers).
+   * approval.
+   *
+   * @throws RunStateException when the run is unknown ({@code UnknownExecution}), not paused ({@code
+   *     NotPaused}: already approved, rejected or ended), or needs connectors this runtime does not
+   *     have ({@code MissingConnector}: it stays paused)
    */
   public Outcome approve(String executionId) {
-    Optional<ExecutionRecord> found = store.execution(executionId);
-    if (found.isEmpty() || !found.get().runtime().equals(name)) {
-      return Outcome.failed(executionId, "UnknownExecution", "No execution \"" + executionId + "\" to approve in runtime \""
-          + name + "\". List paused runs with pending().");
-    }
-    ExecutionRecord execution = found.get();
+    ExecutionRecord execution = known(executionId);
     List<String> missing = new ArrayList<>();
     for (String connector : execution.connectors().keySet()) {
       if (!connectors.containsKey(connector)) {
@@ -157,60 +188,70 @@ public final class CodemodeRuntime implements AutoCloseable {
       }
     }
     if (!missing.isEmpty()) {
-      return Outcome.failed(executionId, "MissingConnector", "Execution \"" + executionId + "\" needs connector(s) "
-          + missing + " that this runtime does not have; it stays paused. Approve it where they are configured.");
+      throw new RunStateException(executionId, ErrorCatalog.MISSING_CONNECTOR, "Execution \"" + executionId
+          + "\" needs connector(s) " + missing + " that this runtime does not have; it stays paused. Approve it"
+          + " where they are configured.");
     }
-    if (!store.transition(executionId, EnumSet.of(ExecutionStatus.PAUSED), ExecutionStatus.RUNNING)) {
-      ExecutionStatus status = store.execution(executionId).map(ExecutionRecord::status).orElse(null);
-      return Outcome.failed(executionId, "NotPaused", "Execution \"" + executionId + "\" is not paused (it is "
-          + (status == null ? "gone" : status.wireName()) + "); only a paused run can be approved.");
+    if (execution.status() != ExecutionStatus.PAUSED || !journal.resume(executionId)) {
+      throw notPaused(executionId, "approved");
     }
-    return new DurablePass(this, execution, store.journal(executionId)).run();
+    return new DurablePass(passContext, execution, store.journal(executionId)).run();
   }
 
   /**
-   * Rejects the pending call {@code seq} of a paused run; the run ends as rejected and the call
-   * never runs. Earlier applied calls stay applied (see {@link #rollback}).
+   * Rejects the call a paused run waits for: the run ends as rejected and the call never runs.
+   * Earlier applied calls stay applied (see {@link #rollback}).
    *
-   * @return false, changing nothing, when that call is not pending (already approved, or stale)
+   * @return the run's outcome: failed, {@link ErrorCatalog#REJECTED}
+   * @throws RunStateException when the run is unknown or not paused
    */
-  public boolean reject(String executionId, int seq) {
+  public Outcome reject(String executionId) {
+    known(executionId);
+    PendingCall call = outcomes.pending(executionId).orElseThrow(() -> notPaused(executionId, "rejected"));
+    return reject(executionId, call.seq());
+  }
+
+  /**
+   * Rejects call {@code seq} of a paused run, which must be the call it waits for.
+   *
+   * @throws RunStateException when the run is unknown or not paused, or {@code seq} is not the call
+   *     it waits for ({@code NotPending})
+   */
+  public Outcome reject(String executionId, int seq) {
+    known(executionId);
     Optional<JournalEntry> entry = store.entry(executionId, seq);
     if (entry.isEmpty() || entry.get().state() != EntryState.PENDING) {
-      return false;
+      PendingCall waiting = outcomes.pending(executionId).orElseThrow(() -> notPaused(executionId, "rejected"));
+      throw new RunStateException(executionId, ErrorCatalog.NOT_PENDING, "Call #" + seq + " of execution \""
+          + executionId + "\" is not the call it waits for; that is call #" + waiting.seq() + " ("
+          + waiting.connector() + "." + waiting.tool() + "). Nothing changed.");
     }
-    if (!store.update(executionId, seq, EntryState.PENDING, EntryState.REVERTED, null, "rejected by a person")) {
-      return false;
+    Outcome.Error error = new Outcome.Error(ErrorCatalog.REJECTED, entry.get().connector() + "." + entry.get().tool()
+        + " (call #" + seq + ") was rejected by a person; the run ended there.", null, null);
+    // A pass starting for an approval at the same moment wins or loses this as one change.
+    if (!journal.reject(entry.get(), error)) {
+      throw notPaused(executionId, "rejected");
     }
-    ObjectNode error = new Outcome.Error("Rejected", entry.get().connector() + "." + entry.get().tool()
-        + " (call #" + seq + ") was rejected by a person; the run ended there.", null, null).toJson();
-    // A pass that was starting for an approval at the same moment sees the entry reverted and ends the run.
-    store.finish(executionId, ExecutionStatus.PAUSED, ExecutionStatus.REJECTED, null, error,
-        store.execution(executionId).map(ExecutionRecord::logs).orElse(List.of()));
-    return true;
-  }
-
-  /** Rejects whatever call the paused run waits for; false when it waits for none. */
-  public boolean reject(String executionId) {
-    return pending(executionId).stream().findFirst().map(call -> reject(executionId, call.seq())).orElse(false);
+    return outcomes.of(executionId, null);
   }
 
   /**
-   * Undoes the applied calls of a run, newest first, with the connectors' {@code @Revert}
-   * methods; goes on past failures and reports each call. The run becomes ROLLED_BACK when
-   * anything was undone. A running run is refused: roll back after it paused or ended.
+   * Undoes the applied calls of a run, newest first, with the connectors' {@code @Revert} methods;
+   * goes on past failures and reports each call. The run becomes ROLLED_BACK when anything was
+   * undone. Rolling back a run again retries what failed before.
+   *
+   * @throws RunStateException when the run is unknown, or running ({@code StillRunning}: roll it
+   *     back after it pauses or ends)
    */
   public RollbackReport rollback(String executionId) {
-    Optional<ExecutionRecord> execution = store.execution(executionId);
-    if (execution.isEmpty()) {
-      throw new IllegalArgumentException("No execution \"" + executionId + "\" to roll back.");
-    }
-    if (execution.get().status() == ExecutionStatus.RUNNING) {
-      throw new IllegalStateException("Execution \"" + executionId + "\" is running; roll it back after it pauses or ends.");
+    ExecutionRecord execution = known(executionId);
+    if (execution.status() == ExecutionStatus.RUNNING) {
+      throw new RunStateException(executionId, ErrorCatalog.STILL_RUNNING, "Execution \"" + executionId
+          + "\" is running; roll it back after it pauses or ends.");
     }
     List<JournalEntry> applied = new ArrayList<>();
     for (JournalEntry entry : store.journal(executionId)) {
-      if (entry.state() == EntryState.APPLIED && !entry.connector().equals(SDK_NAMESPACE)) {
+      if (entry.state() == EntryState.APPLIED && !entry.connector().equals(SdkNamespace.NAMESPACE)) {
         applied.add(entry);
       }
     }
@@ -221,7 +262,7 @@ public final class CodemodeRuntime implements AutoCloseable {
     for (JournalEntry entry : applied) {
       String call = entry.connector() + "." + entry.tool() + " #" + entry.seq();
       RuntimeConnector connector = connectors.get(entry.connector());
-      ToolDescriptor tool = tool(entry.connector(), entry.tool());
+      ToolDescriptor tool = discovery.tool(entry.connector(), entry.tool());
       if (connector == null || tool == null) {
         failed.add(call + ": the connector or tool is not configured on this runtime");
         continue;
@@ -231,33 +272,42 @@ public final class CodemodeRuntime implements AutoCloseable {
         continue;
       }
       try {
-        connector.revert(entry.tool(), entry.input(), entry.result()).toCompletableFuture().get(5, TimeUnit.MINUTES);
-        store.update(executionId, entry.seq(), EntryState.APPLIED, EntryState.REVERTED, entry.result(), null);
-        reverted.add(call);
+        connector.revert(entry.tool(), entry.input(), entry.result()).toCompletableFuture()
+            .get(revertTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failed.add(call + ": interrupted while it was reverted");
+        break;
       } catch (Exception e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        failed.add(call + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+        failed.add(call + ": " + (cause instanceof java.util.concurrent.TimeoutException
+            ? "the revert did not finish within " + revertTimeout
+            : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+        continue;
+      }
+      if (journal.revert(entry)) {
+        reverted.add(call);
+      } else {
+        failed.add(call + ": reverted, but its journal entry changed meanwhile, so it is not marked reverted");
       }
     }
     if (!reverted.isEmpty()) {
-      store.transition(executionId, EnumSet.complementOf(EnumSet.of(ExecutionStatus.RUNNING, ExecutionStatus.ROLLED_BACK)),
-          ExecutionStatus.ROLLED_BACK);
+      ExecutionStatus now = store.execution(executionId).map(ExecutionRecord::status).orElse(execution.status());
+      if (now != ExecutionStatus.RUNNING) {
+        journal.rolledBack(executionId, now);
+      }
     }
     return new RollbackReport(executionId, reverted, failed, skipped);
   }
 
   /** The calls paused runs of this runtime wait for, newest run first. */
   public List<PendingCall> pending() {
-    List<PendingCall> calls = new ArrayList<>();
-    for (JournalEntry entry : store.pending(name)) {
-      calls.add(new PendingCall(entry.executionId(), entry.seq(), entry.connector(), entry.tool(), entry.input()));
-    }
-    return calls;
+    return outcomes.pending();
   }
 
   /** The call the paused run {@code executionId} waits for (empty when it is not paused). */
   public List<PendingCall> pending(String executionId) {
-    return pending().stream().filter(call -> call.executionId().equals(executionId)).toList();
+    return outcomes.pending(executionId).filter(call -> execution(executionId).isPresent()).stream().toList();
   }
 
   /**
@@ -267,7 +317,7 @@ public final class CodemodeRuntime implements AutoCloseable {
    * @return the ids of the runs that ended
    */
   public List<String> expirePaused(Duration maxAge) {
-    return store.expire(name, now().minus(maxAge));
+    return journal.expire(name, now().minus(maxAge));
   }
 
   /** Runs of this runtime, newest first. */
@@ -282,12 +332,24 @@ public final class CodemodeRuntime implements AutoCloseable {
 
   /** Every call of a run, in order: the audit trail. */
   public List<JournalEntry> journal(String executionId) {
-    return store.journal(executionId);
+    return execution(executionId).isPresent() ? store.journal(executionId) : List.of();
   }
 
   /** What a run came to, read from the store. */
   public Outcome outcome(String executionId) {
-    return outcomeOf(executionId, null);
+    return outcomes.of(executionId, null);
+  }
+
+  private ExecutionRecord known(String executionId) {
+    return execution(Objects.requireNonNull(executionId, "executionId")).orElseThrow(() -> new RunStateException(
+        executionId, ErrorCatalog.UNKNOWN_EXECUTION, "No execution \"" + executionId + "\" in runtime \"" + name
+            + "\". List runs with executions(), paused ones with pending()."));
+  }
+
+  private RunStateException notPaused(String executionId, String verb) {
+    String status = store.execution(executionId).map(execution -> execution.status().wireName()).orElse("gone");
+    return new RunStateException(executionId, ErrorCatalog.NOT_PAUSED, "Execution \"" + executionId
+        + "\" is not paused (it is " + status + "); only a paused run can be " + verb + ". Nothing changed.");
   }
 
   // ---- snippets -----------------------------------------------------------------------------
@@ -296,19 +358,21 @@ public final class CodemodeRuntime implements AutoCloseable {
    * Saves the code of a past run as a snippet, runnable with {@code codemode.run(name, input)}.
    * The snippet records the signature of every tool the run called; it refuses to run after one
    * of them changed.
+   *
+   * @throws IllegalArgumentException when the name is not usable
+   * @throws RunStateException when the run is unknown
    */
   public Snippet saveSnippet(String snippetName, String executionId, String description) {
     if (snippetName == null || !ToolNames.isIdentifier(snippetName.replace('-', '_'))) {
       throw new IllegalArgumentException("Snippet name \"" + snippetName + "\" is not usable: use letters, digits,"
           + " '_' and '-', starting with a letter (such as weekly_report).");
     }
-    ExecutionRecord execution = execution(executionId).orElseThrow(() -> new IllegalArgumentException(
-        "No execution \"" + executionId + "\" in runtime \"" + name + "\" to save as a snippet."));
+    ExecutionRecord execution = known(executionId);
     Map<String, String> used = new TreeMap<>();
     for (JournalEntry entry : store.journal(executionId)) {
-      ToolDescriptor tool = tool(entry.connector(), entry.tool());
+      ToolDescriptor tool = discovery.tool(entry.connector(), entry.tool());
       if (tool != null) {
-        used.put(entry.connector() + "." + entry.tool(), toolHash(tool));
+        used.put(entry.connector() + "." + entry.tool(), Discovery.toolHash(tool));
       }
     }
     Snippet snippet = new Snippet(name, snippetName, description, execution.code(), used, executionId, now());
@@ -333,7 +397,7 @@ public final class CodemodeRuntime implements AutoCloseable {
    * from {@code codemode.search(query, {limit})}.
    */
   public SearchResults search(String query, int limit) {
-    return discovery().index().search(query, limit);
+    return discovery.search(query, limit);
   }
 
   /**
@@ -342,7 +406,7 @@ public final class CodemodeRuntime implements AutoCloseable {
    * with the closest names, not an exception.
    */
   public Description describe(String target) {
-    return discovery().describer().describe(target);
+    return discovery.describe(target);
   }
 
   /**
@@ -368,172 +432,12 @@ public final class CodemodeRuntime implements AutoCloseable {
   /** The declarations of every connector, for a model that gets all types at once. */
   public String typeScript() {
     List<String> blocks = new ArrayList<>();
-    connectors.values().forEach(connector -> blocks.add(connector.typeScript().strip()));
+    new TreeMap<>(connectors).values().forEach(connector -> blocks.add(connector.typeScript().strip()));
     return String.join("\n\n", blocks) + "\n";
   }
 
-
-  private record Discovery(List<Snippet> snippets, SearchIndex index, Describer describer) {}
-
-  /** The search index and describer over the connectors and the snippets saved now. */
-  private Discovery discovery() {
-    List<Snippet> saved = store.snippets(name);
-    Discovery current = discovery;
-    if (current == null || !current.snippets().equals(saved)) {
-      current = new Discovery(saved, new SearchIndex(descriptors, saved), new Describer(descriptors, saved));
-      discovery = current;
-    }
-    return current;
-  }
-
-  private JsonNode searchJson(String query, int limit) {
-    return JsonCodec.defaults().encode(search(query, limit));
-  }
-
-  // ---- for passes ---------------------------------------------------------------------------
-
-  ExecutionStore store() {
-    return store;
-  }
-
-  Executor executor() {
-    return executor;
-  }
-
-  Map<String, RuntimeConnector> connectors() {
-    return connectors;
-  }
-
-  Instant now() {
+  private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-  }
-
-  ToolDescriptor tool(String connector, String toolName) {
-    Map<String, ToolDescriptor> byName = tools.get(connector);
-    return byName == null ? null : byName.get(toolName);
-  }
-
-  private static String toolHash(ToolDescriptor tool) {
-    return CanonicalJson.hash(CanonicalJson.of(tool.inputSchema()) + "|" + CanonicalJson.of(tool.outputSchema())
-        + "|" + tool.requiresApproval());
-  }
-
-  /** What the run stands at, from the store (the source of truth), with this pass's logs. */
-  Outcome outcomeOf(String executionId, List<String> passLogs) {
-    Optional<ExecutionRecord> found = store.execution(executionId);
-    if (found.isEmpty()) {
-      return Outcome.failed(executionId, "UnknownExecution", "No execution \"" + executionId + "\".");
-    }
-    ExecutionRecord execution = found.get();
-    List<String> logs = passLogs != null ? passLogs : execution.logs();
-    return switch (execution.status()) {
-      case COMPLETED -> Outcome.completed(executionId, execution.result(), logs);
-      case PAUSED -> {
-        List<PendingCall> calls = pending(executionId);
-        yield calls.isEmpty()
-            ? Outcome.failed(executionId, new Outcome.Error("InternalError", "The run is paused without a pending call.", null, null), logs)
-            : Outcome.paused(executionId, calls.get(0), logs);
-      }
-      case RUNNING -> Outcome.failed(executionId,
-          new Outcome.Error("StillRunning", "The run is still running in another pass.", null, null), logs);
-      default -> Outcome.failed(executionId, execution.error() != null
-          ? Outcome.Error.fromJson(execution.error())
-          : new Outcome.Error(execution.status() == ExecutionStatus.ROLLED_BACK ? "RolledBack" : "Error",
-              "The run ended as " + execution.status().wireName() + ".", null, null), logs);
-    };
-  }
-
-  /** The {@code codemode} namespace for one pass. */
-  ToolProvider sdk(DurablePass pass, ExecutionRecord execution) {
-    ObjectNode config = JsonCodec.defaults().nodes().objectNode();
-    config.put("seed", execution.seed());
-    config.put("clock", execution.clock());
-    SandboxSetup setup = new SandboxSetup(SDK_SCRIPT, config);
-    ConnectorDescriptor descriptor = sdkDescriptor;
-    return new ToolProvider() {
-      @Override
-      public ConnectorDescriptor descriptor() {
-        return descriptor;
-      }
-
-      @Override
-      public String name() {
-        return SDK_NAMESPACE;
-      }
-
-      @Override
-      public Optional<SandboxSetup> sandboxSetup() {
-        return Optional.of(setup);
-      }
-
-      @Override
-      public CompletionStage<JsonNode> call(String tool, JsonNode input) {
-        try {
-          return CompletableFuture.completedFuture(switch (tool) {
-            case "now" -> pass.counted(pass::now);
-            case "_step_begin" -> pass.counted(() -> pass.stepBegin(input));
-            case "_step_end" -> pass.counted(() -> pass.stepEnd(input));
-            case "_snippet" -> snippetCode(input.path("name").asString(""));
-            case "_search" -> searchJson(input.path("query").asString(""),
-                input.path("limit").asInt(SearchIndex.DEFAULT_LIMIT));
-            case "_describe" -> JsonCodec.defaults().encode(describe(input.path("target").asString("")));
-            default -> throw new dev.codemode.core.NoSuchToolException(SDK_NAMESPACE, tool, descriptor.toolNames());
-          });
-        } catch (RuntimeException e) {
-          return CompletableFuture.failedFuture(e);
-        }
-      }
-    };
-  }
-
-  private JsonNode snippetCode(String snippetName) {
-    Snippet snippet = store.snippet(name, snippetName).orElseThrow(() -> new IllegalArgumentException(
-        "There is no snippet named \"" + snippetName + "\". Saved snippets: "
-            + snippets().stream().map(Snippet::name).toList() + "; codemode.search finds them too."));
-    List<String> changed = new ArrayList<>();
-    snippet.connectors().forEach((qualified, hash) -> {
-      int dot = qualified.indexOf('.');
-      ToolDescriptor tool = dot < 0 ? null : tool(qualified.substring(0, dot), qualified.substring(dot + 1));
-      if (tool == null || !toolHash(tool).equals(hash)) {
-        changed.add(qualified + (tool == null ? " (gone)" : " (its types changed)"));
-      }
-    });
-    if (!changed.isEmpty()) {
-      throw new IllegalStateException("The snippet \"" + snippetName + "\" was written against tools that changed"
-          + " since it was saved: " + String.join(", ", changed) + ". It does not run against them; write the"
-          + " code again for the current tools, and save it as the snippet anew.");
-    }
-    String function = executor.normalize(snippet.code()).code();
-    if (function.startsWith("async () =>")) {
-      // statements: make the input available to them as `input`
-      function = "async (input) =>" + function.substring("async () =>".length());
-    }
-    return JsonCodec.defaults().nodes().objectNode().put("code", function);
-  }
-
-  private static ConnectorDescriptor sdkDescriptor() {
-    JsonNode anyObject = JsonCodec.defaults().parse("{\"type\":\"object\"}");
-    // A connector may not be named "codemode" (it is the SDK's global), so the descriptor has
-    // another name and the provider answers name() with the namespace.
-    return new ConnectorDescriptor("codemode_sdk", "The Code Mode SDK.", List.of(
-        ToolDescriptor.of("now", "The host's current time in epoch milliseconds, recorded once per run and replayed.",
-            anyObject, JsonCodec.defaults().parse("{\"type\":\"integer\"}")),
-        ToolDescriptor.of("_step_begin", "Internal: starts codemode.step.", anyObject, anyObject),
-        ToolDescriptor.of("_step_end", "Internal: records a step's value.", anyObject, anyObject),
-        ToolDescriptor.of("_snippet", "Internal: the code of a saved snippet.", anyObject, anyObject),
-        ToolDescriptor.of("_search", "Internal: codemode.search.", anyObject, anyObject),
-        ToolDescriptor.of("_describe", "Internal: codemode.describe.", anyObject, anyObject)));
-  }
-
-  private static String resource(String resourceName) {
-    try (InputStream in = CodemodeRuntime.class.getResourceAsStream(resourceName)) {
-      if (in == null) {
-        throw new IllegalStateException("codemode-runtime is missing its resource " + resourceName);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + resourceName, e);
-    }
   }
 
   /** The runtime's name: runs and snippets of other names are not visible to it. */
@@ -541,11 +445,14 @@ public final class CodemodeRuntime implements AutoCloseable {
     return name;
   }
 
-  /** Closes the executor when the runtime made it, and the store. */
+  /** Closes the executor and the worker threads when the runtime made them, and the store. */
   @Override
   public void close() {
     if (ownsExecutor) {
       executor.close();
+    }
+    if (ownsWorkers) {
+      workers.shutdown();
     }
     store.close();
   }
@@ -555,8 +462,11 @@ public final class CodemodeRuntime implements AutoCloseable {
     private String name = "default";
     private Executor executor;
     private ExecutionStore store;
+    private ExecutorService workers;
     private Clock clock = Clock.systemUTC();
     private int maxExecutions = 1000;
+    private Duration settleTimeout = Duration.ofSeconds(30);
+    private Duration revertTimeout = Duration.ofMinutes(5);
     private final Map<String, RuntimeConnector> connectors = new LinkedHashMap<>();
 
     private Builder() {}
@@ -583,6 +493,15 @@ public final class CodemodeRuntime implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The threads connector tools and journal writes run on; by default virtual threads (JDK 21+)
+     * or a cached pool (JDK 17) that the runtime owns. The caller keeps ownership of one it passes.
+     */
+    public Builder workers(ExecutorService workers) {
+      this.workers = Objects.requireNonNull(workers, "workers");
+      return this;
+    }
+
     /** The clock for run times and expiry; the system's by default. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -598,6 +517,30 @@ public final class CodemodeRuntime implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a pause waits for the calls under way to record their results, and a pass's end for
+     * the calls the code left running (30 s by default). A call still running after that is left
+     * EXECUTING in the journal, and the next pass treats it like one whose process died.
+     */
+    public Builder settleTimeout(Duration settleTimeout) {
+      this.settleTimeout = positive(settleTimeout, "settleTimeout");
+      return this;
+    }
+
+    /** How long a rollback waits for one {@code @Revert} method (5 minutes by default). */
+    public Builder revertTimeout(Duration revertTimeout) {
+      this.revertTimeout = positive(revertTimeout, "revertTimeout");
+      return this;
+    }
+
+    private static Duration positive(Duration duration, String what) {
+      Objects.requireNonNull(duration, what);
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(what + " must be longer than zero, got " + duration);
+      }
+      return duration;
+    }
+
     /** A connector from a generated definition, on an instance of the application's (DI containers). */
     public <T> Builder connector(ConnectorDefinition<T> definition, T instance) {
       return connector(RuntimeConnector.of(definition, instance));
@@ -611,7 +554,7 @@ public final class CodemodeRuntime implements AutoCloseable {
     /** A connector. */
     public Builder connector(RuntimeConnector connector) {
       String connectorName = connector.name();
-      if (connectorName.equals(SDK_NAMESPACE)) {
+      if (connectorName.equals(SdkNamespace.NAMESPACE)) {
         throw new IllegalArgumentException("The connector name \"codemode\" is reserved for the runtime's own SDK;"
             + " rename the connector (" + connector + ").");
       }

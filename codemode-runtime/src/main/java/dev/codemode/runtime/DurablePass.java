@@ -1,506 +1,593 @@
 package dev.codemode.runtime;
 
-import dev.codemode.sandbox.AbortExecutionException;
-import dev.codemode.sandbox.ExecuteResult;
-import dev.codemode.sandbox.ExecutionError;
-import dev.codemode.sandbox.ToolProvider;
-
-
 import dev.codemode.annotations.Replay;
 import dev.codemode.core.JsonCodec;
 import dev.codemode.core.ToolDescriptor;
 import dev.codemode.runtime.store.EntryState;
 import dev.codemode.runtime.store.ExecutionRecord;
-import dev.codemode.runtime.store.ExecutionStatus;
-import dev.codemode.runtime.store.ExecutionStore;
 import dev.codemode.runtime.store.JournalEntry;
 import dev.codemode.runtime.store.ValueTooLargeException;
-import java.time.Duration;
-import java.util.ArrayDeque;
+import dev.codemode.sandbox.AbortExecutionException;
+import dev.codemode.sandbox.ExecuteResult;
+import dev.codemode.sandbox.ExecutionError;
+import dev.codemode.sandbox.ToolProvider;
+import dev.codemode.sandbox.ToolReply;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One pass of a durable run: the run's code executed once against journaling versions of the
- * connectors. The first pass records every call; a pass after an approval replays the recorded
- * results, runs the approved call, and records what is new.
+ * One pass of a durable run: the run's code executed once, every call decided by the journal before
+ * anything runs.
  *
- * <p>A call is matched to its journal entry by its content (connector, tool, and input with keys
- * sorted), not by its position, so {@code Promise.all} over calls whose order of arrival changes
- * between passes replays the same way. The Nth identical call matches the Nth identical entry.
- * Divergence is caught when the pass ends: a pass that did not make every recorded call again
- * fails the run. It cannot be caught at the call: tool calls are decided on the threads that run
- * them, so a new call may be decided before a recorded one that the code made earlier.
+ * <p>Every call the code makes is taken on the code's own thread, in the order the code made it
+ * ({@link dev.codemode.sandbox.OrderedToolProvider}), and numbered: call {@code n} of every pass is
+ * entry {@code n} of the journal. On a replay, call {@code n} must be the recorded call {@code n}
+ * (same connector, tool and input): it is then answered from the journal (or, for an approved call,
+ * run now), and any other call is refused before it runs ({@link ErrorCatalog#REPLAY_DIVERGENCE}).
+ * Beyond the journal, calls are new: recorded, then run, then their result recorded. Results reach
+ * the code in the order the calls were made ({@link DeliveryOrder}), so that a replay sees them in
+ * the same order as the first pass, and journal writes are made one at a time in that order ({@link
+ * JournalWriter}).
+ *
+ * <p>A new call of a tool that needs approval stops the pass: no later call is made, the calls under
+ * way record their results, then the pending call and the pause are stored in one change, and the
+ * sandbox ends. Nothing of a paused pass writes to the journal afterwards.
+ *
+ * <p>Threads: the call methods ({@link #toolCall}, {@link #stepBegin}, {@link #stepEnd}, {@link
+ * #now}) run on the code's thread, one at a time; tools and journal writes run on the runtime's
+ * workers; {@link #run} waits on the caller's thread.
  */
 final class DurablePass {
 
-  /** The name of the error the sandbox ends with when the run pauses. */
-  static final String PAUSED = "PausedForApproval";
-  private static final String STOPPED = "RunStopped";
   private static final String STEP = "step";
   private static final String NOW = "now";
+  /** Tool failure messages are recorded and replayed cut to this many characters. */
+  private static final int MAX_FAILURE_CHARS = 16_384;
 
-  private record CallKey(String connector, String tool, String input) {}
-
-  private final CodemodeRuntime runtime;
-  private final ExecutionStore store;
-  private final ExecutionRecord execution;
-  private final Map<CallKey, ArrayDeque<JournalEntry>> unclaimed = new HashMap<>();
-  /** Tries of a journal write that an interrupt cut short. */
-  private static final int WRITE_ATTEMPTS = 3;
-
-  private final AtomicInteger nextSeq;
-  private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
-  /** Calls between their start and their decision, gated calls waiting to pause included. */
-  private final AtomicInteger activeCalls = new AtomicInteger();
-  /** Gated calls waiting for the other calls before they store the pause. */
-  private final AtomicInteger pausingCalls = new AtomicInteger();
-  private final List<String> newCalls = new ArrayList<>();
-  private volatile boolean stopped;
-  private volatile PendingCall pausedAt;
-  private volatile Outcome.Error failure;
-
-  DurablePass(CodemodeRuntime runtime, ExecutionRecord execution, List<JournalEntry> journal) {
-    this.runtime = runtime;
-    this.store = runtime.store();
-    this.execution = execution;
-    int max = -1;
-    for (JournalEntry entry : journal) {
-      max = Math.max(max, entry.seq());
-      if (entry.state() != EntryState.REVERTED) {
-        unclaimed.computeIfAbsent(key(entry.connector(), entry.tool(), entry.input()), k -> new ArrayDeque<>())
-            .add(entry);
-      }
+  /** Why the pass makes no further calls. */
+  private record Stop(String name, String message) {
+    AbortExecutionException abort() {
+      return new AbortExecutionException(name, message);
     }
-    this.nextSeq = new AtomicInteger(max + 1);
   }
 
-  private static CallKey key(String connector, String tool, JsonNode input) {
-    return new CallKey(connector, tool, CanonicalJson.of(input));
+  private final PassContext context;
+  private final ExecutionRecord execution;
+  /** The journal as it stood when the pass started, by seq; null where nothing was recorded. */
+  private final List<JournalEntry> recorded;
+  private final JournalWriter writer;
+  private final DeliveryOrder order = new DeliveryOrder();
+  /** Tool calls under way: each completes once its outcome is recorded (or could not be). */
+  private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+  /** Steps begun and not ended, by seq, with their names. */
+  private final Map<Integer, String> openSteps = new ConcurrentHashMap<>();
+  private final AtomicReference<Outcome.Error> failure = new AtomicReference<>();
+  /** The number of the next call; the code's thread only. */
+  private int nextSeq;
+  private volatile Stop stop;
+  private volatile PendingCall pausedAt;
+  private volatile CompletableFuture<Void> pausing;
+
+  DurablePass(PassContext context, ExecutionRecord execution, List<JournalEntry> journal) {
+    this.context = context;
+    this.execution = execution;
+    List<JournalEntry> bySeq = new ArrayList<>();
+    for (JournalEntry entry : journal) {
+      while (bySeq.size() <= entry.seq()) {
+        bySeq.add(null);
+      }
+      bySeq.set(entry.seq(), entry);
+    }
+    this.recorded = bySeq;
+    this.writer = new JournalWriter(context.workers());
   }
 
   /** Runs the pass and says what the run came to. */
   Outcome run() {
     List<ToolProvider> providers = new ArrayList<>();
-    for (RuntimeConnector connector : runtime.connectors().values()) {
-      providers.add(journaling(connector));
+    for (RuntimeConnector connector : context.connectors()) {
+      providers.add(new JournalingConnector(this, connector, toolsOf(connector)));
     }
-    providers.add(runtime.sdk(this, execution));
-    ExecuteResult result = runtime.executor().execute(execution.code(), providers);
+    providers.add(new SdkNamespace(this, context.discovery(), execution.seed(), execution.clock()));
+    ExecuteResult result = context.executor().execute(execution.code(), providers);
     return conclude(result);
   }
 
-  // ---- the connectors as the sandbox sees them ------------------------------------------------
-
-  /** The connector with every call going through this pass's journal; same descriptor instance. */
-  private ToolProvider journaling(RuntimeConnector connector) {
-    var descriptor = connector.descriptor();
-    return new ToolProvider() {
-      @Override
-      public dev.codemode.core.ConnectorDescriptor descriptor() {
-        return descriptor;
-      }
-
-      @Override
-      public CompletionStage<JsonNode> call(String tool, JsonNode input) {
-        ToolDescriptor found = runtime.tool(connector.name(), tool);
-        if (found == null) {
-          return CompletableFuture.failedFuture(
-              new dev.codemode.core.NoSuchToolException(connector.name(), tool, descriptor.toolNames()));
-        }
-        return DurablePass.this.call(connector, found, input);
-      }
-    };
+  private static Map<String, ToolDescriptor> toolsOf(RuntimeConnector connector) {
+    Map<String, ToolDescriptor> tools = new java.util.HashMap<>();
+    connector.descriptor().tools().forEach(tool -> tools.put(tool.name(), tool));
+    return tools;
   }
 
-  private CompletionStage<JsonNode> call(RuntimeConnector connector, ToolDescriptor tool, JsonNode input) {
-    // Counted before the stopped check, so that a pause either sees this call or this call sees
-    // the pause: nothing of a paused pass writes to the journal after the pause is stored.
-    activeCalls.incrementAndGet();
-    try {
-      return decideAndCall(connector, tool, input);
-    } finally {
-      activeCalls.decrementAndGet();
-    }
-  }
+  // ---- tool calls -----------------------------------------------------------------------------
 
-  private CompletionStage<JsonNode> decideAndCall(RuntimeConnector connector, ToolDescriptor tool, JsonNode input) {
+  /** Decides call number {@link #nextSeq} of the code: replayed, run, paused at, or refused. */
+  JsonNode toolCall(RuntimeConnector connector, ToolDescriptor tool, JsonNode input, ToolReply reply) {
     refuseWhenStopped();
-    JournalEntry entry = claim(key(connector.name(), tool.name(), input));
-    if (entry == null) {
-      return fresh(connector, tool, input);
+    int seq = nextSeq++;
+    JournalEntry entry = recorded(seq);
+    if (entry != null) {
+      requireMatch(entry, connector.name(), tool.name(), input);
+      return replay(seq, entry, connector, tool, reply);
     }
-    return switch (entry.state()) {
-      case APPLIED -> tool.replay() == Replay.REEXECUTE
-          ? runTool(connector, tool, entry.input()) // idempotent: run again, its entry stays as it is
-          : CompletableFuture.completedFuture(entry.result() == null ? NullNode.getInstance() : entry.result());
-      case ERROR -> CompletableFuture.failedFuture(new ReplayedToolFailure(String.valueOf(entry.error())));
-      case PENDING -> approved(connector, tool, entry);
-      case EXECUTING -> afterCrash(connector, tool, entry);
-      case REVERTED -> fresh(connector, tool, input);
-    };
-  }
-
-  private synchronized JournalEntry claim(CallKey key) {
-    ArrayDeque<JournalEntry> entries = unclaimed.get(key);
-    if (entries == null) {
+    JournalEntry fresh = new JournalEntry(execution.id(), seq, connector.name(), tool.name(), input, null,
+        tool.requiresApproval(), tool.requiresApproval() ? EntryState.PENDING : EntryState.EXECUTING, null, clockNow());
+    if (tool.requiresApproval()) {
+      pause(fresh, reply);
       return null;
     }
-    JournalEntry entry = entries.poll();
-    if (entries.isEmpty()) {
-      unclaimed.remove(key);
-    }
-    return entry;
+    order.expect(seq, reply);
+    track(write(() -> context.journal().add(fresh), fresh, "record")
+        .thenCompose(added -> run(seq, connector, tool, fresh)));
+    return null;
   }
 
-  private CompletionStage<JsonNode> fresh(RuntimeConnector connector, ToolDescriptor tool, JsonNode input) {
-    String qualified = connector.name() + "." + tool.name();
-    int seq = nextSeq.getAndIncrement();
-    boolean gated = tool.requiresApproval();
-    JournalEntry entry = new JournalEntry(execution.id(), seq, connector.name(), tool.name(), input, null, gated,
-        gated ? EntryState.PENDING : EntryState.EXECUTING, null, runtime.now());
-    if (gated) {
-      // Before the pause is stored: no new call of this pass starts, and the calls already under
-      // way record what they did. After it, nothing of this pass writes to the journal, so a pass
-      // that resumes the run (here or in another process) never races with this one.
-      stopped = true;
-      pausingCalls.incrementAndGet();
-      try {
-        awaitCallsUnderWay();
-      } finally {
-        pausingCalls.decrementAndGet();
+  /** A call the journal has: its recorded outcome in its turn, or (approved, idempotent) a run now. */
+  private JsonNode replay(int seq, JournalEntry entry, RuntimeConnector connector, ToolDescriptor tool,
+      ToolReply reply) {
+    switch (entry.state()) {
+      case APPLIED -> {
+        order.expect(seq, reply);
+        if (tool.replay() == Replay.REEXECUTE) {
+          // Idempotent: it runs again; its entry stays as it is.
+          track(call(connector, tool, entry.input()).handle((value, error) -> {
+            order.ready(seq, value, error == null ? null : new ToolFailure(failureMessage(error)));
+            return null;
+          }));
+        } else {
+          order.ready(seq, entry.result() == null ? NullNode.getInstance() : entry.result(), null);
+        }
+        return null;
       }
-    }
-    boolean recorded;
-    try {
-      recorded = uninterrupted(() -> store.record(entry));
-    } catch (ValueTooLargeException e) {
-      throw fail("JournalError", e.getMessage());
-    }
-    if (!recorded) {
-      throw stop();
-    }
-    synchronized (this) {
-      newCalls.add(qualified + "(" + brief(input) + ")");
-    }
-    if (gated) {
-      pausedAt = new PendingCall(execution.id(), seq, connector.name(), tool.name(), input);
-      throw new AbortExecutionException(PAUSED, qualified + " needs a person's approval; the run is paused.");
-    }
-    return execute(connector, tool, entry);
-  }
-
-  /** A call approved since the last pass: it runs now, and the move is stored before it runs. */
-  private CompletionStage<JsonNode> approved(RuntimeConnector connector, ToolDescriptor tool, JournalEntry entry) {
-    if (!uninterrupted(() -> store.update(execution.id(), entry.seq(), EntryState.PENDING, EntryState.EXECUTING, null, null))) {
-      throw stop();
-    }
-    return execute(connector, tool, entry);
-  }
-
-  /** An entry left EXECUTING: the process that ran the call stopped before recording its result. */
-  private CompletionStage<JsonNode> afterCrash(RuntimeConnector connector, ToolDescriptor tool, JournalEntry entry) {
-    if (tool.replay() == Replay.REEXECUTE) {
-      return execute(connector, tool, entry);
-    }
-    throw fail("InterruptedCall", String.format(
-        "%s.%s (call #%d, input %s) was running when the process running this run stopped, and its result"
-            + " was never recorded. It may or may not have taken effect, and the tool is not idempotent"
-            + " (replay = RECORD), so it is not run again. Check its effect, then start a new run.",
-        entry.connector(), entry.tool(), entry.seq(), brief(entry.input())));
-  }
-
-  /** Calls the connector's tool, with no journaling; a throw becomes a failed stage. */
-  private static CompletableFuture<JsonNode> runTool(RuntimeConnector connector, ToolDescriptor tool, JsonNode input) {
-    try {
-      return connector.provider().call(tool.name(), input).toCompletableFuture();
-    } catch (Exception e) {
-      return CompletableFuture.failedFuture(e);
+      case ERROR -> {
+        order.expect(seq, reply);
+        order.ready(seq, null, new ToolFailure(String.valueOf(entry.error())));
+        return null;
+      }
+      case PENDING -> {
+        // Approved since the last pass: the move is stored before the call runs.
+        order.expect(seq, reply);
+        JournalEntry executing = entry.with(EntryState.EXECUTING, null, null, clockNow());
+        track(write(() -> context.journal().approved(entry), entry, "start the approved call")
+            .thenCompose(started -> run(seq, connector, tool, executing)));
+        return null;
+      }
+      case EXECUTING -> {
+        if (tool.replay() != Replay.REEXECUTE) {
+          throw fail(ErrorCatalog.INTERRUPTED_CALL, String.format(
+              "%s.%s (call #%d, input %s) was running when the process running this run stopped (or the"
+                  + " run paused before it finished), and its result was never recorded. It may or may not"
+                  + " have taken effect, and the tool is not idempotent (replay = RECORD), so it is not run"
+                  + " again. Check its effect, then start a new run.",
+              entry.connector(), entry.tool(), seq, brief(entry.input())));
+        }
+        order.expect(seq, reply);
+        track(run(seq, connector, tool, entry));
+        return null;
+      }
+      default -> throw fail(ErrorCatalog.INCONSISTENT_RUN, "Call #" + seq + " (" + entry.connector() + "."
+          + entry.tool() + ") is " + entry.state().wireName() + " in the journal of a run that runs: the journal"
+          + " was changed by hand or by another program. The run stops here.");
     }
   }
 
-  /** Runs the call of an EXECUTING entry and records its result or failure in the entry. */
-  private CompletionStage<JsonNode> execute(RuntimeConnector connector, ToolDescriptor tool, JournalEntry entry) {
-    CompletableFuture<JsonNode> call = runTool(connector, tool, entry.input());
+  /**
+   * Runs an EXECUTING entry's call and records its result (or failure) in the entry, then hands it
+   * to the code in its turn.
+   */
+  private CompletableFuture<Void> run(int seq, RuntimeConnector connector, ToolDescriptor tool, JournalEntry executing) {
     boolean keepResult = tool.replay() != Replay.REEXECUTE;
-    // The journal is written by `recorded`, which nothing outside this pass can cancel: the
-    // executor cancels the stage it was given (a copy) when the execution ends, and the result of
-    // a call that ran must still be recorded.
-    CompletableFuture<JsonNode> recorded = call.handle((value, error) -> {
+    return call(connector, tool, executing.input()).handle((value, error) -> {
       if (error != null) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        uninterrupted(() -> store.update(execution.id(), entry.seq(), EntryState.EXECUTING, EntryState.ERROR, null, message));
-        throw error instanceof CompletionException completion ? completion : new CompletionException(error);
+        return new Settled(null, failureMessage(error));
       }
+      return new Settled(value == null ? NullNode.getInstance() : value, null);
+    }).thenCompose(settled -> write(() -> context.journal().settled(executing,
+        settled.error() == null && keepResult ? settled.value() : null, settled.error()), executing, "record the result of")
+        .handle((written, writeFailure) -> {
+          if (writeFailure == null) {
+            order.ready(seq, settled.value(), settled.error() == null ? null : new ToolFailure(settled.error()));
+          } else if (unwrap(writeFailure) instanceof ValueTooLargeException tooLarge) {
+            // The call ran, but its result cannot be kept: the entry says so, and the run fails.
+            write(() -> context.journal().settled(executing, null, tooLarge.getMessage()), executing, "record the failure of");
+            failAndEnd(ErrorCatalog.JOURNAL_ERROR, tooLarge.getMessage());
+          }
+          return null;
+        }));
+  }
+
+  /** What a call came to, before it is recorded. */
+  private record Settled(JsonNode value, String error) {}
+
+  /** Calls the connector's tool on a worker; a throw becomes a failed stage. */
+  private CompletableFuture<JsonNode> call(RuntimeConnector connector, ToolDescriptor tool, JsonNode input) {
+    return CompletableFuture.supplyAsync(() -> {
       try {
-        uninterrupted(() -> store.update(execution.id(), entry.seq(), EntryState.EXECUTING, EntryState.APPLIED,
-            keepResult ? value : null, null));
-      } catch (ValueTooLargeException e) {
-        uninterrupted(() -> store.update(execution.id(), entry.seq(), EntryState.EXECUTING, EntryState.ERROR, null,
-            e.getMessage()));
-        throw fail("JournalError", e.getMessage());
+        return connector.provider().call(tool.name(), input).toCompletableFuture();
+      } catch (Exception e) {
+        throw new CompletionException(e);
       }
-      return value;
-    });
-    inFlight.add(recorded);
-    recorded.whenComplete((value, error) -> inFlight.remove(recorded));
-    return recorded.thenApply(value -> value);
+    }, context.workers()).thenCompose(stage -> stage);
+  }
+
+  /** Keeps {@code call} among the calls under way until it has completed. */
+  private void track(CompletableFuture<?> call) {
+    inFlight.add(call);
+    call.whenComplete((value, error) -> inFlight.remove(call));
+  }
+
+  // ---- pausing --------------------------------------------------------------------------------
+
+  /**
+   * A new call that needs approval: no later call is made, the calls under way record their results
+   * (waiting at most the settle timeout), then the pending call and the pause are stored in one
+   * change, and the call's answer ends the sandbox.
+   */
+  private void pause(JournalEntry pending, ToolReply reply) {
+    String qualified = pending.connector() + "." + pending.tool();
+    stopWith(new Stop(ErrorCatalog.PAUSED_FOR_APPROVAL, qualified + " needs a person's approval; the run is paused."));
+    order.close();
+    CompletableFuture<?>[] underWay = inFlight.toArray(CompletableFuture<?>[]::new);
+    pausing = CompletableFuture.allOf(underWay)
+        .handle((done, error) -> null)
+        .completeOnTimeout(null, context.settleTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .thenCompose(settled -> write(() -> context.journal().pause(pending), pending, "pause the run at"))
+        .handle((paused, error) -> {
+          writer.close();
+          if (error == null) {
+            pausedAt = new PendingCall(execution.id(), pending.seq(), pending.connector(), pending.tool(), pending.input());
+          }
+          reply.failure(stop.abort());
+          return null;
+        });
   }
 
   // ---- codemode.step and codemode.now ---------------------------------------------------------
 
-  /** Runs one of the SDK's journal operations, counted like a tool call (see {@link #call}). */
-  JsonNode counted(java.util.function.Supplier<JsonNode> operation) {
-    activeCalls.incrementAndGet();
-    try {
-      return operation.get();
-    } finally {
-      activeCalls.decrementAndGet();
-    }
-  }
-
-  /** Starts a step: its recorded value on replay, else the seq to record its value under. */
-  JsonNode stepBegin(JsonNode input) {
+  /**
+   * Starts a step: its recorded outcome on replay ({@code {replay: true, value, undefined,
+   * failed}}), else the seq to record it under ({@code {replay: false, seq}}). Every key is always
+   * there, so nothing of Object.prototype can stand in for one.
+   */
+  JsonNode stepBegin(String name) {
     refuseWhenStopped();
-    JsonCodec codec = JsonCodec.defaults();
-    String name = input.path("name").asString("");
-    JsonNode stepInput = codec.nodes().objectNode().put("name", name);
-    JournalEntry entry = claim(key(CodemodeRuntime.SDK_NAMESPACE, STEP, stepInput));
-    var decision = codec.nodes().objectNode();
-    if (entry != null && entry.state() == EntryState.APPLIED) {
-      decision.put("replay", true);
-      boolean undefined = entry.result() == null || entry.result().isMissingNode();
-      decision.put("undefined", undefined);
-      decision.set("value", undefined ? NullNode.getInstance() : entry.result());
-      return decision;
-    }
-    int seq;
-    if (entry != null && entry.state() == EntryState.EXECUTING) {
-      seq = entry.seq(); // the step did not finish last time: it runs again
-    } else {
-      seq = nextSeq.getAndIncrement();
-      JournalEntry fresh = new JournalEntry(execution.id(), seq, CodemodeRuntime.SDK_NAMESPACE, STEP, stepInput,
-          null, false, EntryState.EXECUTING, null, runtime.now());
-      if (!uninterrupted(() -> store.record(fresh))) {
-        throw stop();
+    int seq = nextSeq++;
+    ObjectNode stepInput = JsonCodec.defaults().nodes().objectNode().put("name", name);
+    ObjectNode decision = JsonCodec.defaults().nodes().objectNode();
+    decision.put("replay", false).put("seq", seq).put("undefined", false).putNull("value").putNull("failed");
+    JournalEntry entry = recorded(seq);
+    if (entry != null) {
+      requireMatch(entry, SdkNamespace.NAMESPACE, STEP, stepInput);
+      switch (entry.state()) {
+        case APPLIED -> {
+          boolean undefined = entry.result() == null || entry.result().isMissingNode();
+          decision.put("replay", true).put("undefined", undefined);
+          decision.set("value", undefined ? NullNode.getInstance() : entry.result());
+          return decision;
+        }
+        case ERROR -> {
+          decision.put("replay", true);
+          decision.set("failed", stepFailure(entry.error()));
+          return decision;
+        }
+        case EXECUTING -> {
+          // Begun and never ended by an earlier pass: the step runs again.
+          openSteps.put(seq, name);
+          return decision;
+        }
+        default -> throw fail(ErrorCatalog.INCONSISTENT_RUN, "Step #" + seq + " (" + name + ") is "
+            + entry.state().wireName() + " in the journal of a run that runs. The run stops here.");
       }
     }
-    decision.put("replay", false);
-    decision.put("seq", seq);
+    JournalEntry fresh = new JournalEntry(execution.id(), seq, SdkNamespace.NAMESPACE, STEP, stepInput, null, false,
+        EntryState.EXECUTING, null, clockNow());
+    openSteps.put(seq, name);
+    write(() -> context.journal().add(fresh), fresh, "record");
     return decision;
   }
 
-  /** Records a step's value. */
+  /**
+   * Ends step {@code seq}: records its value ({@code {seq, value, undefined}}) or its failure
+   * ({@code {seq, error: {name, message}}}), and gives back the value as recorded. Only a step this
+   * pass began and has not ended can end, once.
+   */
   JsonNode stepEnd(JsonNode input) {
     refuseWhenStopped();
-    JsonNode value = input.path("undefined").asBoolean(false) ? MissingNode.getInstance() : input.path("value");
-    try {
-      uninterrupted(() -> store.update(execution.id(), input.path("seq").asInt(), EntryState.EXECUTING, EntryState.APPLIED,
-          value, null));
-    } catch (ValueTooLargeException e) {
-      throw fail("JournalError", e.getMessage());
+    int seq = input.path("seq").isInt() ? input.path("seq").asInt() : -1;
+    String name = openSteps.remove(seq);
+    if (name == null) {
+      throw new IllegalArgumentException("codemode.step: no step #" + seq + " is running in this pass; a step"
+          + " ends once, by the codemode.step call that began it.");
     }
-    return NullNode.getInstance();
+    JournalEntry executing = new JournalEntry(execution.id(), seq, SdkNamespace.NAMESPACE, STEP,
+        JsonCodec.defaults().nodes().objectNode().put("name", name), null, false, EntryState.EXECUTING, null, clockNow());
+    if (input.has("error")) {
+      String failed = JsonCodec.defaults().toJson(stepFailure(JsonCodec.defaults().toJson(input.get("error"))));
+      write(() -> context.journal().settled(executing, null, failed), executing, "record the failure of");
+      return NullNode.getInstance();
+    }
+    boolean undefined = input.path("undefined").asBoolean(false);
+    JsonNode value = undefined ? MissingNode.getInstance() : input.path("value");
+    long bytes = jsonBytes(value);
+    if (bytes > context.maxValueBytes()) {
+      throw fail(ErrorCatalog.JOURNAL_ERROR, String.format("The value of codemode.step(\"%s\") is %,d bytes of JSON;"
+          + " the store keeps at most %,d. Return less from the step (a summary, or an id to look the data up by).",
+          name, bytes, context.maxValueBytes()));
+    }
+    write(() -> context.journal().settled(executing, value, null), executing, "record the value of");
+    ObjectNode recordedValue = JsonCodec.defaults().nodes().objectNode().put("undefined", undefined);
+    recordedValue.set("value", undefined ? NullNode.getInstance() : value);
+    return recordedValue;
+  }
+
+  /** A recorded step failure as {@code {name, message}}, whatever text the entry holds. */
+  private static ObjectNode stepFailure(String text) {
+    ObjectNode failed = JsonCodec.defaults().nodes().objectNode();
+    JsonNode parsed;
+    try {
+      parsed = text == null ? null : JsonCodec.defaults().parse(text);
+    } catch (RuntimeException e) {
+      parsed = null;
+    }
+    String name = parsed != null && parsed.path("name").isString() ? parsed.path("name").asString() : ErrorCatalog.ERROR;
+    String message = parsed != null && parsed.path("message").isString() ? parsed.path("message").asString()
+        : String.valueOf(text);
+    failed.put("name", cut(name, 200));
+    failed.put("message", cut(message, MAX_FAILURE_CHARS));
+    return failed;
   }
 
   /** The host's time, recorded once and replayed. */
   JsonNode now() {
     refuseWhenStopped();
+    int seq = nextSeq++;
     JsonNode none = JsonCodec.defaults().nodes().objectNode();
-    JournalEntry entry = claim(key(CodemodeRuntime.SDK_NAMESPACE, NOW, none));
-    if (entry != null && entry.state() == EntryState.APPLIED) {
-      return entry.result();
+    JournalEntry entry = recorded(seq);
+    if (entry != null) {
+      requireMatch(entry, SdkNamespace.NAMESPACE, NOW, none);
+      if (entry.state() == EntryState.APPLIED && entry.result() != null) {
+        return entry.result();
+      }
+      throw fail(ErrorCatalog.INCONSISTENT_RUN, "codemode.now (call #" + seq + ") is " + entry.state().wireName()
+          + " in the journal, without a recorded time. The run stops here.");
     }
-    JsonNode time = JsonCodec.defaults().nodes().numberNode(runtime.now().toEpochMilli());
-    int seq = entry != null ? entry.seq() : nextSeq.getAndIncrement();
-    if (entry == null && !uninterrupted(() -> store.record(new JournalEntry(execution.id(), seq,
-        CodemodeRuntime.SDK_NAMESPACE, NOW, none, null, false, EntryState.EXECUTING, null, runtime.now())))) {
-      throw stop();
-    }
-    uninterrupted(() -> store.update(execution.id(), seq, EntryState.EXECUTING, EntryState.APPLIED, time, null));
+    java.time.Instant at = clockNow();
+    JsonNode time = JsonCodec.defaults().nodes().numberNode(at.toEpochMilli());
+    JournalEntry fresh = new JournalEntry(execution.id(), seq, SdkNamespace.NAMESPACE, NOW, none, time, false,
+        EntryState.APPLIED, null, at);
+    write(() -> context.journal().add(fresh), fresh, "record");
     return time;
+  }
+
+  // ---- journal writes -------------------------------------------------------------------------
+
+  /**
+   * Queues a journal write; a write whose condition did not hold, or that failed, fails the run with
+   * an error that says which call and why. Never silent: the stage fails too, so that nothing
+   * queued on it runs.
+   */
+  private CompletableFuture<Boolean> write(Supplier<Boolean> change, JournalEntry entry, String what) {
+    return writer.submit(change).handle((done, error) -> {
+      if (error != null) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof JournalWriter.Closed) {
+          throw new CompletionException(cause);
+        }
+        if (cause instanceof ValueTooLargeException tooLarge) {
+          if (!what.equals("record the result of")) {
+            failAndEnd(ErrorCatalog.JOURNAL_ERROR, tooLarge.getMessage() + ". The call was not made.");
+          }
+          throw new CompletionException(cause);
+        }
+        failAndEnd(ErrorCatalog.JOURNAL_ERROR, "Could not " + what + " call #" + entry.seq() + " (" + entry.connector()
+            + "." + entry.tool() + ") in the journal: " + cause.getMessage());
+        throw new CompletionException(cause);
+      }
+      if (!done) {
+        failAndEnd(lostWrite(entry, what));
+        throw new CompletionException(new IllegalStateException("lost journal write"));
+      }
+      return true;
+    });
+  }
+
+  /** Why a write whose condition did not hold lost: the run stopped, or someone else changed the entry. */
+  private Outcome.Error lostWrite(JournalEntry entry, String what) {
+    String call = "call #" + entry.seq() + " (" + entry.connector() + "." + entry.tool() + ")";
+    boolean running = context.journal().store().execution(execution.id())
+        .map(record -> record.status() == dev.codemode.runtime.store.ExecutionStatus.RUNNING).orElse(false);
+    if (!running) {
+      return new Outcome.Error(ErrorCatalog.RUN_STOPPED, "The run is no longer running (it was rejected, expired"
+          + " or ended elsewhere), so " + call + " was not " + (what.equals("record") ? "made" : "recorded")
+          + ". No further calls are made.", null, null);
+    }
+    return new Outcome.Error(ErrorCatalog.JOURNAL_CONFLICT, "Could not " + what + " " + call + ": the journal"
+        + " entry was not in the state this pass left it in, so another writer changed it. The run stops, and the"
+        + " journal keeps what the other writer wrote; check the call's effect before running it again.", null, null);
+  }
+
+  // ---- stopping -------------------------------------------------------------------------------
+
+  private void refuseWhenStopped() {
+    Stop current = stop;
+    if (current != null) {
+      throw current.abort();
+    }
+  }
+
+  private void stopWith(Stop reason) {
+    if (stop == null) {
+      stop = reason;
+    }
+  }
+
+  /** Fails the run with {@code name}: no further call is made; the error is recorded when the pass ends. */
+  private AbortExecutionException fail(String name, String message) {
+    Outcome.Error error = new Outcome.Error(name, message, null, null);
+    failure.compareAndSet(null, error);
+    stopWith(new Stop(name, message));
+    order.close();
+    return stop.abort();
+  }
+
+  /** Fails the run from a worker thread, and ends the sandbox through the calls that wait. */
+  private void failAndEnd(String name, String message) {
+    failAndEnd(new Outcome.Error(name, message, null, null));
+  }
+
+  private void failAndEnd(Outcome.Error error) {
+    AbortExecutionException abort = fail(error.name(), error.message());
+    order.abortWaiting(abort);
   }
 
   // ---- ending the pass ------------------------------------------------------------------------
 
-  private void refuseWhenStopped() {
-    if (stopped) {
-      throw stop();
-    }
-  }
-
-  /** The run is not RUNNING in the store any more (paused by another call, rejected, expired). */
-  private AbortExecutionException stop() {
-    stopped = true;
-    return new AbortExecutionException(STOPPED, "The run is no longer running; no further calls are made.");
-  }
-
-  /** Fails the run with a journal error, recorded when the pass ends. */
-  private AbortExecutionException fail(String name, String message) {
-    stopped = true;
-    if (failure == null) {
-      failure = new Outcome.Error(name, message, null, null);
-    }
-    return new AbortExecutionException(name, message);
-  }
-
-  /**
-   * Waits (at most 30 s) until no other call of this pass is deciding, and every call that runs
-   * has recorded its result. A call still running after that is left EXECUTING and handled like
-   * a crash on the next pass.
-   */
-  private void awaitCallsUnderWay() {
-    // The execution interrupts the threads of unfinished calls when its sandbox ends (a refused
-    // call ends it), this one included: the wait, and the pause stored after it, must not stop
-    // early, or the run would be left RUNNING with no pass owning it.
-    boolean interrupted = Thread.interrupted();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (activeCalls.get() > pausingCalls.get() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    for (CompletableFuture<?> call : List.copyOf(inFlight)) {
-      while (!call.isDone() && System.nanoTime() < deadline) {
-        try {
-          call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (Exception e) {
-          break; // failures are recorded by the call's own handler
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
-   * Runs a journal write with the thread's interrupt flag cleared, and sets it again after. The
-   * execution interrupts the threads of unfinished calls when its sandbox ends (a refused call
-   * ends it); a write that records a pause or a result must still happen, or the journal would not
-   * say what the tools did. An interrupt that arrives during the write makes the connection pool
-   * give up before anything is written ("interrupted during connection acquisition"), so the write
-   * is tried again, at most {@value #WRITE_ATTEMPTS} times.
-   */
-  private static <T> T uninterrupted(Supplier<T> write) {
-    boolean interrupted = Thread.interrupted();
-    try {
-      for (int attempt = 1; ; attempt++) {
-        try {
-          return write.get();
-        } catch (RuntimeException e) {
-          if (!Thread.interrupted() || attempt == WRITE_ATTEMPTS) {
-            throw e;
-          }
-          interrupted = true;
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  /** Waits until no call of this pass is between its start and its decision. */
-  private void awaitActiveCalls(long deadlineNanos) {
-    while (activeCalls.get() > 0 && System.nanoTime() < deadlineNanos) {
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-  }
-
   private Outcome conclude(ExecuteResult result) {
-    // The sandbox may have ended (a refused call aborts it) while a call of this pass was still
-    // deciding, such as a gated call about to store the pause: the outcome is read after it.
-    awaitActiveCalls(System.nanoTime() + Duration.ofSeconds(10).toNanos());
     String id = execution.id();
     List<String> logs = result.logs();
-    if (failure != null) {
-      return finishWithError(failure, logs);
+    CompletableFuture<Void> paused = pausing;
+    if (paused != null) {
+      await(paused, context.settleTimeout().toMillis() + 60_000);
+    } else {
+      // Calls the code did not wait for (or left when it failed) still record what they did.
+      await(CompletableFuture.allOf(inFlight.toArray(CompletableFuture<?>[]::new)), context.settleTimeout().toMillis());
     }
-    if (pausedAt != null) {
-      return Outcome.paused(id, pausedAt, logs);
+    await(writer.drained(), 60_000);
+    Outcome.Error failed = failure.get();
+    if (failed != null) {
+      return finishWithError(failed, logs);
+    }
+    PendingCall pendingCall = pausedAt;
+    if (pendingCall != null) {
+      return Outcome.paused(id, pendingCall, logs);
+    }
+    if (paused != null) {
+      // The pause could not be stored: the run is no longer ours.
+      return context.outcomes().of(id, logs);
     }
     ExecutionError error = result.error();
-    if (error != null && error.kind() == ExecutionError.Kind.ABORTED && STOPPED.equals(error.name())) {
-      return runtime.outcomeOf(id, logs);
+    if (error != null) {
+      return finishWithError(Outcome.Error.of(error), logs);
     }
-    if (error == null) {
-      List<JournalEntry> missed = missedCalls();
-      if (!missed.isEmpty()) {
-        return finishWithError(divergence(missed), logs);
+    List<JournalEntry> missed = new ArrayList<>();
+    for (int seq = nextSeq; seq < recorded.size(); seq++) {
+      JournalEntry entry = recorded.get(seq);
+      if (entry != null && entry.state() != EntryState.REVERTED) {
+        missed.add(entry);
       }
-      if (!store.finish(id, ExecutionStatus.RUNNING, ExecutionStatus.COMPLETED, result.result(), null, logs)) {
-        return runtime.outcomeOf(id, logs);
-      }
-      return Outcome.completed(id, result.result(), logs);
     }
-    return finishWithError(Outcome.Error.of(error), logs);
+    if (!missed.isEmpty()) {
+      JournalEntry first = missed.get(0);
+      return finishWithError(new Outcome.Error(ErrorCatalog.REPLAY_DIVERGENCE, String.format(
+          "The replay diverged from the recorded run: the recorded run made call #%d, %s.%s(%s)%s, and this pass"
+              + " ended after %d calls without making it. A replay must make the same calls with the same inputs in"
+              + " the same order: keep the code deterministic, and wrap anything that changes between runs in"
+              + " codemode.step(name, fn).",
+          first.seq(), first.connector(), first.tool(), brief(first.input()),
+          missed.size() > 1 ? " and " + (missed.size() - 1) + " more" : "", nextSeq), null, null), logs);
+    }
+    if (!context.journal().complete(id, result.result(), logs)) {
+      return context.outcomes().of(id, logs);
+    }
+    return Outcome.completed(id, result.result(), logs);
   }
 
   private Outcome finishWithError(Outcome.Error error, List<String> logs) {
-    if (!store.finish(execution.id(), ExecutionStatus.RUNNING, ExecutionStatus.ERROR, null, error.toJson(), logs)) {
-      return runtime.outcomeOf(execution.id(), logs);
+    if (!context.journal().fail(execution.id(), error, logs)) {
+      return context.outcomes().of(execution.id(), logs);
     }
     return Outcome.failed(execution.id(), error, logs);
   }
 
-  private synchronized List<JournalEntry> missedCalls() {
-    List<JournalEntry> missed = new ArrayList<>();
-    for (ArrayDeque<JournalEntry> entries : unclaimed.values()) {
-      for (JournalEntry entry : entries) {
-        if (entry.state() != EntryState.ERROR) {
-          missed.add(entry);
-        }
-      }
+  /** Waits for {@code stage} at most {@code millis}; what it failed with was handled where it failed. */
+  private static void await(CompletableFuture<?> stage, long millis) {
+    try {
+      stage.get(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+      // a call still running after the wait is left EXECUTING: the next pass treats it like a crash
     }
-    missed.sort((a, b) -> Integer.compare(a.seq(), b.seq()));
-    return missed;
   }
 
-  private synchronized Outcome.Error divergence(List<JournalEntry> missed) {
-    JournalEntry first = missed.get(0);
-    String instead = newCalls.isEmpty() ? "no new calls" : "new calls: " + String.join(", ", newCalls);
-    return new Outcome.Error("ReplayDivergence", String.format(
-        "The replay diverged from the recorded run: the recorded run called %s.%s(%s) (call #%d)%s, and this"
-            + " pass did not make that call again (it made %s). A replay must make the same calls with the same"
-            + " inputs: keep the code deterministic, and wrap anything that changes between runs in"
-            + " codemode.step(name, fn).",
-        first.connector(), first.tool(), brief(first.input()), first.seq(),
-        missed.size() > 1 ? " and " + (missed.size() - 1) + " more" : "", instead), null, null);
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private JournalEntry recorded(int seq) {
+    return seq < recorded.size() ? recorded.get(seq) : null;
   }
 
-  private static String brief(JsonNode input) {
+  /** Refuses, before it runs, a call that is not the recorded call {@code seq}. */
+  private void requireMatch(JournalEntry entry, String connector, String tool, JsonNode input) {
+    if (entry.connector().equals(connector) && entry.tool().equals(tool)
+        && CanonicalJson.of(entry.input()).equals(CanonicalJson.of(input))) {
+      return;
+    }
+    throw fail(ErrorCatalog.REPLAY_DIVERGENCE, String.format(
+        "The replay diverged from the recorded run at call #%d: the recorded run called %s.%s(%s) there, and this"
+            + " pass called %s.%s(%s) instead, which was not run. A replay must make the same calls with the same"
+            + " inputs in the same order: keep the code deterministic, wrap anything that changes between runs in"
+            + " codemode.step(name, fn), and call tools outside step functions.",
+        entry.seq(), entry.connector(), entry.tool(), brief(entry.input()), connector, tool, brief(input)));
+  }
+
+  private java.time.Instant clockNow() {
+    return context.clock().get();
+  }
+
+  /** The message a tool failure is recorded and replayed with: the same text on every pass. */
+  static String failureMessage(Throwable error) {
+    Throwable cause = unwrap(error);
+    if (cause instanceof java.util.concurrent.CancellationException) {
+      return "the call was cancelled";
+    }
+    String message = cause.getMessage();
+    if (message == null || message.isBlank()) {
+      message = cause.getClass().getSimpleName() + " (the tool gave no message)";
+    }
+    return cut(StoredText.clean(message), MAX_FAILURE_CHARS);
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable cause = error;
+    while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private static String cut(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max) + "… [cut: the text has " + text.length() + " characters]";
+  }
+
+  private static long jsonBytes(JsonNode value) {
+    return value.isMissingNode() ? 9 : JsonCodec.defaults().toJson(value).getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  static String brief(JsonNode input) {
     String text = JsonCodec.defaults().toJson(input);
     return text.length() <= 200 ? text : text.substring(0, 200) + "…";
   }
 
-  /** A tool failure recorded by an earlier pass, thrown again on replay with the same message. */
-  static final class ReplayedToolFailure extends RuntimeException {
-    ReplayedToolFailure(String message) {
+  /** A tool failure as the code sees it, on the first pass and on every replay alike. */
+  static final class ToolFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ToolFailure(String message) {
       super(message, null, false, false);
     }
   }

@@ -23,6 +23,11 @@ public record PendingCall(String executionId, int seq, String connector, String 
     Objects.requireNonNull(input, "input");
   }
 
+  /** The call a PENDING journal entry waits to make. */
+  static PendingCall of(dev.codemode.runtime.store.JournalEntry entry) {
+    return new PendingCall(entry.executionId(), entry.seq(), entry.connector(), entry.tool(), entry.input());
+  }
+
   /** {@code {"seq", "connector", "tool", "input"}}: the {@code pending} of the outcome JSON. */
   public ObjectNode toJson() {
     ObjectNode json = JsonCodec.defaults().nodes().objectNode();

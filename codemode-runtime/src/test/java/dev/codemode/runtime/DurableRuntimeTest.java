@@ -6,6 +6,7 @@ import dev.codemode.sandbox.ToolProvider;
 
 import static com.google.common.truth.Truth.assertThat;
 import static dev.codemode.runtime.TestJson.json;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.codemode.core.ToolDescriptor;
 import dev.codemode.runtime.fixtures.LedgerConnector;
@@ -16,6 +17,7 @@ import dev.codemode.runtime.store.ExecutionStatus;
 import dev.codemode.runtime.store.ExecutionStore;
 import dev.codemode.runtime.store.JdbcExecutionStore;
 import dev.codemode.runtime.store.JournalEntry;
+import dev.codemode.runtime.store.StoreChange;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -124,12 +126,17 @@ class DurableRuntimeTest {
     assertThat(ledger.calls).containsExactly("deposit:a:5", "pay:bob:5").inOrder();
     assertThat(runtime.pending()).isEmpty();
 
-    Outcome again = runtime.approve(first.executionId());
-    assertThat(again.status()).isEqualTo(Outcome.Status.ERROR);
-    assertThat(again.error().message()).contains("is not paused (it is completed)");
+    RunStateException again = assertThrows(RunStateException.class, () -> runtime.approve(first.executionId()));
+    assertThat(again.errorName()).isEqualTo(ErrorCatalog.NOT_PAUSED);
+    assertThat(again).hasMessageThat().contains("is not paused (it is completed)");
     assertThat(ledger.calls).hasSize(2);
   }
 
+  /**
+   * Which gated call of a {@code Promise.all} pauses first is the order the code made them in, not
+   * timing: the first pays x, the second pays y, the deposit between them runs after the first
+   * approval.
+   */
   @Test
   void promiseAllOverGatedToolsReplaysTheSameWay() {
     String code = "const [a, b, c] = await Promise.all([\n"
@@ -137,8 +144,11 @@ class DurableRuntimeTest {
         + "return [a.id, b, c.id]";
     Outcome first = paused(runtime.execute(code));
     assertThat(first.pending().input().get("to").asString()).isEqualTo("x");
+    assertThat(first.pending().seq()).isEqualTo(0);
+    assertThat(ledger.calls).isEmpty();
     Outcome second = paused(runtime.approve(first.executionId()));
     assertThat(second.pending().input().get("to").asString()).isEqualTo("y");
+    assertThat(second.pending().seq()).isEqualTo(2);
     Outcome third = completed(runtime.approve(first.executionId()));
     assertThat(third.result()).isEqualTo(json("['p-x-1', 3, 'p-y-2']"));
     assertThat(ledger.count("pay:x")).isEqualTo(1);
@@ -178,23 +188,24 @@ class DurableRuntimeTest {
   void rejectEndsTheRunAndTheCallNeverRuns() {
     Outcome first = paused(runtime.execute("await ledger.deposit({account: 'a', amount: 1});"
         + " await ledger.pay({to: 'x', amount: 9}); return 'paid'"));
-    assertThat(runtime.reject(first.executionId(), first.pending().seq())).isTrue();
-    assertThat(runtime.reject(first.executionId(), first.pending().seq())).isFalse();
+    Outcome rejected = runtime.reject(first.executionId(), first.pending().seq());
+    assertThat(rejected.error().name()).isEqualTo(ErrorCatalog.REJECTED);
+    assertThat(assertThrows(RunStateException.class, () -> runtime.reject(first.executionId(), first.pending().seq()))
+        .errorName()).isEqualTo(ErrorCatalog.NOT_PAUSED);
     Outcome outcome = runtime.outcome(first.executionId());
     assertThat(outcome.status()).isEqualTo(Outcome.Status.ERROR);
     assertThat(outcome.error().name()).isEqualTo("Rejected");
     assertThat(outcome.error().message()).contains("ledger.pay (call #1) was rejected by a person");
     assertThat(runtime.execution(first.executionId()).orElseThrow().status()).isEqualTo(ExecutionStatus.REJECTED);
-    assertThat(runtime.approve(first.executionId()).error().name()).isEqualTo("NotPaused");
+    assertThat(assertThrows(RunStateException.class, () -> runtime.approve(first.executionId())).errorName())
+        .isEqualTo("NotPaused");
     assertThat(ledger.count("pay")).isEqualTo(0);
     assertThat(runtime.pending()).isEmpty();
   }
 
   /**
-   * A replay that calls a tool with other arguments fails the run when the pass ends, naming the
-   * recorded call it did not make again. The new call has run by then (calls are decided on the
-   * threads that run them, so it cannot be refused at the call), and so has the approved call,
-   * which matches what the person approved.
+   * A replay that calls a tool with other arguments fails the run at that call, before it runs,
+   * naming the recorded call and the new one; the approved call never runs.
    */
   @Test
   void divergentReplayFailsTheRun() {
@@ -206,9 +217,12 @@ class DurableRuntimeTest {
     Outcome second = runtime.approve(first.executionId());
     assertThat(second.status()).isEqualTo(Outcome.Status.ERROR);
     assertThat(second.error().name()).isEqualTo("ReplayDivergence");
-    assertThat(second.error().message()).contains("called ledger.deposit({\"account\":\"c\",\"amount\":1}) (call #1)");
-    assertThat(second.error().message()).contains("ledger.deposit({\"account\":\"c\",\"amount\":12})");
+    assertThat(second.error().message()).contains("at call #1: the recorded run called"
+        + " ledger.deposit({\"account\":\"c\",\"amount\":1}) there, and this pass called"
+        + " ledger.deposit({\"account\":\"c\",\"amount\":12}) instead, which was not run");
     assertThat(second.error().message()).contains("codemode.step");
+    assertThat(ledger.count("deposit:c:12")).isEqualTo(0);
+    assertThat(ledger.count("pay")).isEqualTo(0);
     assertThat(runtime.execution(first.executionId()).orElseThrow().status()).isEqualTo(ExecutionStatus.ERROR);
   }
 
@@ -228,7 +242,9 @@ class DurableRuntimeTest {
     Outcome second = runtime.approve(first.executionId());
     assertThat(second.status()).isEqualTo(Outcome.Status.ERROR);
     assertThat(second.error().name()).isEqualTo("ReplayDivergence");
-    assertThat(second.error().message()).contains("did not make that call again");
+    assertThat(second.error().message()).contains("the recorded run called ledger.deposit(");
+    assertThat(second.error().message()).contains("this pass called ledger.pay(");
+    assertThat(ledger.count("pay")).isEqualTo(0);
   }
 
   @Test
@@ -269,7 +285,8 @@ class DurableRuntimeTest {
     assertThat(runtime.expirePaused(Duration.ofHours(24))).isEmpty();
     assertThat(runtime.pending()).isEmpty();
     assertThat(runtime.outcome(first.executionId()).error().message()).contains("Expired");
-    assertThat(runtime.approve(first.executionId()).error().name()).isEqualTo("NotPaused");
+    assertThat(assertThrows(RunStateException.class, () -> runtime.approve(first.executionId())).errorName())
+        .isEqualTo("NotPaused");
   }
 
   @Test
@@ -339,7 +356,8 @@ class DurableRuntimeTest {
         + " await ledger.pay({to: 'x', amount: 1}); return 'done'"));
     // What a process killed during the deposit leaves behind: the entry decided, no result recorded.
     try (ExecutionStore store = store()) {
-      assertThat(store.update(first.executionId(), 0, EntryState.APPLIED, EntryState.EXECUTING, null, null)).isTrue();
+      assertThat(store.apply(new StoreChange.MoveEntry(first.executionId(), 0, EntryState.APPLIED, EntryState.EXECUTING,
+          null, null))).isTrue();
     }
     Outcome second = runtime.approve(first.executionId());
     assertThat(second.error().name()).isEqualTo("InterruptedCall");
@@ -385,8 +403,14 @@ class DurableRuntimeTest {
 
   @Test
   void unknownRunsAndConnectorNamesGetClearErrors() {
-    assertThat(runtime.approve("exec_missing").error().message()).contains("No execution \"exec_missing\"");
-    assertThat(runtime.reject("exec_missing")).isFalse();
+    RunStateException unknown = assertThrows(RunStateException.class, () -> runtime.approve("exec_missing"));
+    assertThat(unknown.errorName()).isEqualTo(ErrorCatalog.UNKNOWN_EXECUTION);
+    assertThat(unknown).hasMessageThat().contains("No execution \"exec_missing\"");
+    for (org.junit.jupiter.api.function.Executable verb : List.<org.junit.jupiter.api.function.Executable>of(
+        () -> runtime.reject("exec_missing"), () -> runtime.reject("exec_missing", 0),
+        () -> runtime.rollback("exec_missing"), () -> runtime.saveSnippet("name", "exec_missing", ""))) {
+      assertThat(assertThrows(RunStateException.class, verb).errorName()).isEqualTo(ErrorCatalog.UNKNOWN_EXECUTION);
+    }
     IllegalArgumentException reserved = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> CodemodeRuntime.builder().connector(new ToolProvider() {
           @Override
@@ -405,7 +429,7 @@ class DurableRuntimeTest {
           }
         }));
     assertThat(reserved).hasMessageThat().contains("reserved");
-    IllegalArgumentException twice = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
         () -> CodemodeRuntime.builder().connector(new LedgerConnector_Codemode(), new LedgerConnector())
             .connector(new LedgerConnector_Codemode(), new LedgerConnector()));
     assertThat(twice).hasMessageThat().contains("Two connectors are named \"ledger\"");

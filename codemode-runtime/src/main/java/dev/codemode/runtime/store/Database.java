@@ -60,8 +60,9 @@ final class Database implements AutoCloseable {
       config.setDataSource(sqliteDataSource(location));
       config.setMaximumPoolSize(4);
     } else {
+      requirePostgresDriver(location, Database.class.getClassLoader());
       config.setJdbcUrl(location.jdbcUrl());
-      config.setDriverClassName("org.postgresql.Driver");
+      config.setDriverClassName(POSTGRES_DRIVER);
       if (user != null) {
         config.setUsername(user);
       }
@@ -82,6 +83,24 @@ final class Database implements AutoCloseable {
                   : "Check that the server runs and accepts connections, and that the URL, user and password are"
                       + " right."),
           cause);
+    }
+  }
+
+  /** The PostgreSQL JDBC driver's class; codemode-runtime leaves the driver to the application. */
+  static final String POSTGRES_DRIVER = "org.postgresql.Driver";
+
+  /**
+   * Fails with a message that names the artifact to add when the PostgreSQL driver is not on the
+   * class path: the runtime carries only SQLite's.
+   */
+  static void requirePostgresDriver(StoreLocation location, ClassLoader classLoader) {
+    try {
+      Class.forName(POSTGRES_DRIVER, false, classLoader);
+    } catch (ClassNotFoundException e) {
+      throw new ExecutionStoreException("The execution store at " + location.display() + " is a PostgreSQL"
+          + " database, but the PostgreSQL JDBC driver (" + POSTGRES_DRIVER + ") is not on the class path:"
+          + " codemode-runtime carries only SQLite's. Add the dependency org.postgresql:postgresql (42.7 or"
+          + " later) to the application, or use a SQLite file as the store.", e);
     }
   }
 

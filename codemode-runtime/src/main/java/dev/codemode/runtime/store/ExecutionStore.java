@@ -4,19 +4,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Durable storage of executions, their journals and snippets, shared by every process (and, for a
  * server database, every machine) that runs the same runtime.
  *
- * <p>Every method is atomic on its own, and every state change is conditional on the state the
- * caller saw ({@code from}), so two processes racing on one execution cannot both win: the loser
- * gets {@code false} and must re-read. Values (inputs, results, errors) are stored as JSON text of
- * at most {@link #maxValueBytes()} UTF-8 bytes; a larger one is refused with {@link
- * ValueTooLargeException} before anything is written, and nothing already stored changes.
+ * <p>A store offers compare-and-set changes ({@link #apply}) and queries, nothing more: which moves
+ * are legal and what they mean is the runtime's journal state machine. Two processes racing on one
+ * execution cannot both win: a change whose condition does not hold changes nothing, and its caller
+ * must re-read. Values (inputs, results, errors) are stored as JSON text of at most {@link
+ * #maxValueBytes()} UTF-8 bytes and read back exactly as they were written; a larger input or result
+ * is refused with {@link ValueTooLargeException} before anything is written.
  *
- * <p>Implementations: {@code JdbcExecutionStore} on a SQLite file (embedded default) or PostgreSQL.
+ * <p>Implementations: {@code JdbcExecutionStore} on a SQLite file (the embedded default) or
+ * PostgreSQL. Another store (another database, an in-memory store for tests) implements this
+ * interface and passes the contract test that ships with the runtime's test jar, {@code
+ * ExecutionStoreContract}.
  */
 public interface ExecutionStore extends AutoCloseable {
 
@@ -29,33 +32,21 @@ public interface ExecutionStore extends AutoCloseable {
    * Stores a new execution.
    *
    * @throws IllegalStateException when an execution with that id exists
+   * @throws ValueTooLargeException when its result or error is over the size limit
    */
   void createExecution(ExecutionRecord execution);
 
   /** The execution with {@code id}, if it exists. */
   Optional<ExecutionRecord> execution(String id);
 
-  /**
-   * Moves the execution from one of {@code from} to {@code to}, and touches it.
-   *
-   * @return false (and changes nothing) when it does not exist or is in another status
-   */
-  boolean transition(String id, Set<ExecutionStatus> from, ExecutionStatus to);
-
-  /**
-   * Ends the execution: moves it from {@code from} to the terminal {@code to} with its result or
-   * error and logs. A result or error over the size limit is replaced by a placeholder text that
-   * says so (the caller still has the real value); logs over the limit lose their oldest lines.
-   *
-   * @return false (and changes nothing) when it is not in status {@code from}
-   */
-  boolean finish(String id, ExecutionStatus from, ExecutionStatus to, JsonNode result, JsonNode error, List<String> logs);
-
-  /** Sets {@code updatedAt} to now; false when the execution does not exist. */
-  boolean touch(String id);
-
   /** Executions of {@code runtime}, newest first. */
   List<ExecutionRecord> executions(String runtime, int limit, int offset);
+
+  /**
+   * Executions of {@code runtime} in one of {@code statuses} that were last changed before {@code
+   * cutoff}, oldest first: the candidates of an expiry.
+   */
+  List<ExecutionRecord> untouchedSince(String runtime, Set<ExecutionStatus> statuses, Instant cutoff);
 
   /**
    * Deletes the terminal executions of {@code runtime} (and their journals) beyond the newest
@@ -65,16 +56,6 @@ public interface ExecutionStore extends AutoCloseable {
    */
   int prune(String runtime, int keep);
 
-  /**
-   * Expires executions of {@code runtime} last touched before {@code cutoff}: paused ones become
-   * REJECTED (their pending entries REVERTED) with the error "Expired awaiting approval", running
-   * ones become ERROR with "Expired while running: the process never finished the pass". Each
-   * change is conditional, so a second sweep changes nothing.
-   *
-   * @return the ids of the executions that changed
-   */
-  List<String> expire(String runtime, Instant cutoff);
-
   // ---- journal --------------------------------------------------------------------------------
 
   /** The entry {@code seq} of the execution, if recorded. */
@@ -83,33 +64,26 @@ public interface ExecutionStore extends AutoCloseable {
   /** Every entry of the execution, by {@code seq}. */
   List<JournalEntry> journal(String executionId);
 
-  /**
-   * Records a new entry (state EXECUTING or PENDING) and touches the execution, only while the
-   * execution is RUNNING. When the entry is PENDING the execution becomes PAUSED in the same
-   * transaction.
-   *
-   * @return false (and changes nothing) when the execution is not RUNNING or the seq is taken
-   * @throws ValueTooLargeException when the input is over the size limit
-   */
-  boolean record(JournalEntry entry);
-
-  /**
-   * Moves entry {@code seq} from {@code from} to {@code to}, with {@code result} (null keeps
-   * none) and {@code error}, and touches the execution.
-   *
-   * @return false (and changes nothing) when the entry is in another state
-   * @throws ValueTooLargeException when the result is over the size limit
-   */
-  boolean update(String executionId, int seq, EntryState from, EntryState to, JsonNode result, String error);
-
-  /**
-   * Replaces a REVERTED entry with a fresh one (a rejected call the code makes again), under the
-   * same rules as {@link #record}.
-   */
-  boolean replace(JournalEntry entry);
-
-  /** The pending entries of the PAUSED executions of {@code runtime}, newest execution first. */
+  /** The PENDING entries of the PAUSED executions of {@code runtime}, newest execution first. */
   List<JournalEntry> pending(String runtime);
+
+  // ---- changes --------------------------------------------------------------------------------
+
+  /**
+   * Makes {@code changes} in one transaction, in order, all or none, and stamps the {@code
+   * updatedAt} of every execution they touch.
+   *
+   * @return true when every change's condition held and all were made; false when one did not hold
+   *     (or an execution does not exist), and nothing changed
+   * @throws ValueTooLargeException when an entry's input or result is over the size limit; nothing
+   *     changed
+   */
+  boolean apply(List<StoreChange> changes);
+
+  /** {@link #apply(List)} of these changes. */
+  default boolean apply(StoreChange... changes) {
+    return apply(List.of(changes));
+  }
 
   // ---- snippets -------------------------------------------------------------------------------
 

@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
@@ -24,9 +26,10 @@ import tools.jackson.databind.JsonNode;
  * is thread-safe and holds a small pool of connections until {@link #close()}.
  *
  * <p>Several processes may share one SQLite file on one machine, and several machines one
- * PostgreSQL database: every change runs in a transaction, SQLite write transactions take the
- * file's write lock up front ({@code BEGIN IMMEDIATE}, waiting up to 10 s for another process), and
- * every state change is an {@code UPDATE ... WHERE state = ?} whose row count says who won.
+ * PostgreSQL database: every {@link #apply} runs in one transaction, SQLite write transactions take
+ * the file's write lock up front ({@code BEGIN IMMEDIATE}, waiting up to 10 s for another process),
+ * and every change is an {@code UPDATE ... WHERE state = ?} (or an insert of a new key) whose row
+ * count says who won.
  *
  * <p>Values are compact JSON text measured in UTF-8 bytes against {@link #maxValueBytes()}. A
  * journal entry's error text over the limit is cut to it, with a note. Times are milliseconds: a
@@ -39,9 +42,6 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
   /** The smallest limit a store accepts: placeholders and notes about cut values must fit. */
   public static final int MIN_MAX_VALUE_BYTES = 256;
-
-  static final String EXPIRED_PAUSED = "Expired awaiting approval";
-  static final String EXPIRED_RUNNING = "Expired while running: the process never finished the pass";
 
   private static final String TERMINAL = Arrays.stream(ExecutionStatus.values())
       .filter(ExecutionStatus::isTerminal)
@@ -119,42 +119,6 @@ public final class JdbcExecutionStore implements ExecutionStore {
   }
 
   @Override
-  public boolean transition(String id, Set<ExecutionStatus> from, ExecutionStatus to) {
-    Objects.requireNonNull(to, "to");
-    if (from.isEmpty()) {
-      return false;
-    }
-    String statuses = from.stream().map(status -> "'" + status.wireName() + "'").collect(Collectors.joining(", "));
-    return database.writeIf("move execution " + id + " to " + to.wireName(), connection -> change(connection,
-        "UPDATE codemode_executions SET status = ?, updated_at = ? WHERE id = ? AND status IN (" + statuses + ")",
-        to.wireName(), now(), id) == 1);
-  }
-
-  @Override
-  public boolean finish(
-      String id, ExecutionStatus from, ExecutionStatus to, JsonNode result, JsonNode error, List<String> logs) {
-    if (!to.isTerminal()) {
-      throw new IllegalArgumentException("finish needs a terminal status, not " + to);
-    }
-    String resultText = json.resultOrPlaceholder(result);
-    String errorText = json.errorOrPlaceholder(error);
-    String logsText = json.logs(logs);
-    return database.writeIf("finish execution " + id, connection -> change(connection,
-        "UPDATE codemode_executions SET status = ?, result = ?, error = ?, logs = ?, updated_at = ?"
-            + " WHERE id = ? AND status = ?",
-        to.wireName(), resultText, errorText, logsText, now(), id, from.wireName()) == 1);
-  }
-
-  @Override
-  public boolean touch(String id) {
-    return database.writeIf("touch execution " + id, connection -> touch(connection, id));
-  }
-
-  private boolean touch(Connection connection, String id) throws SQLException {
-    return change(connection, "UPDATE codemode_executions SET updated_at = ? WHERE id = ?", now(), id) == 1;
-  }
-
-  @Override
   public List<ExecutionRecord> executions(String runtime, int limit, int offset) {
     if (limit < 0 || offset < 0) {
       throw new IllegalArgumentException("limit and offset must not be negative: " + limit + ", " + offset);
@@ -179,33 +143,19 @@ public final class JdbcExecutionStore implements ExecutionStore {
   }
 
   @Override
-  public List<String> expire(String runtime, Instant cutoff) {
-    return database.write("expire the executions of " + runtime, connection -> {
-      List<ExecutionRecord> stale = query(connection,
-          "SELECT " + Rows.EXECUTION_COLUMNS + " FROM codemode_executions"
-              + " WHERE runtime = ? AND status IN (?, ?) AND updated_at < ? ORDER BY created_at, id",
-          rows::execution, runtime, ExecutionStatus.PAUSED.wireName(), ExecutionStatus.RUNNING.wireName(), cutoff);
-      List<String> expired = new ArrayList<>();
-      Instant now = now();
-      for (ExecutionRecord execution : stale) {
-        boolean paused = execution.status() == ExecutionStatus.PAUSED;
-        ExecutionStatus to = paused ? ExecutionStatus.REJECTED : ExecutionStatus.ERROR;
-        String error = json.text(json.error("ExpiredError", paused ? EXPIRED_PAUSED : EXPIRED_RUNNING));
-        int changed = change(connection,
-            "UPDATE codemode_executions SET status = ?, error = ?, updated_at = ?"
-                + " WHERE id = ? AND status = ? AND updated_at < ?",
-            to.wireName(), error, now, execution.id(), execution.status().wireName(), cutoff);
-        if (changed == 1) {
-          expired.add(execution.id());
-          if (paused) {
-            change(connection,
-                "UPDATE codemode_journal SET state = ?, error = ?, updated_at = ? WHERE execution_id = ? AND state = ?",
-                EntryState.REVERTED.wireName(), EXPIRED_PAUSED, now, execution.id(), EntryState.PENDING.wireName());
-          }
-        }
-      }
-      return expired;
-    });
+  public List<ExecutionRecord> untouchedSince(String runtime, Set<ExecutionStatus> statuses, Instant cutoff) {
+    if (statuses.isEmpty()) {
+      return List.of();
+    }
+    return database.read("list the idle executions of " + runtime, connection -> query(connection,
+        "SELECT " + Rows.EXECUTION_COLUMNS + " FROM codemode_executions"
+            + " WHERE runtime = ? AND status IN " + statusList(statuses) + " AND updated_at < ? ORDER BY created_at, id",
+        rows::execution, runtime, millis(cutoff)));
+  }
+
+  private static String statusList(Set<ExecutionStatus> statuses) {
+    return statuses.stream().sorted().map(status -> "'" + status.wireName() + "'")
+        .collect(Collectors.joining(", ", "(", ")"));
   }
 
   // ---- journal --------------------------------------------------------------------------------
@@ -224,71 +174,6 @@ public final class JdbcExecutionStore implements ExecutionStore {
         rows::entry, executionId));
   }
 
-  @Override
-  public boolean record(JournalEntry entry) {
-    EntryColumns values = newEntryColumns(entry);
-    return database.writeIf("record entry " + entry.seq() + " of execution " + entry.executionId(), connection ->
-        startEntry(connection, entry)
-            && change(connection,
-                "INSERT INTO codemode_journal (" + Rows.ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (execution_id, seq) DO NOTHING",
-                entry.executionId(), entry.seq(), entry.connector(), entry.tool(), values.input(), values.result(),
-                entry.requiresApproval(), entry.state().wireName(), values.error(), millis(entry.updatedAt())) == 1);
-  }
-
-  @Override
-  public boolean replace(JournalEntry entry) {
-    EntryColumns values = newEntryColumns(entry);
-    return database.writeIf("replace entry " + entry.seq() + " of execution " + entry.executionId(), connection ->
-        startEntry(connection, entry)
-            && change(connection,
-                "UPDATE codemode_journal SET connector = ?, tool = ?, input = ?, result = ?, requires_approval = ?,"
-                    + " state = ?, error = ?, updated_at = ? WHERE execution_id = ? AND seq = ? AND state = ?",
-                entry.connector(), entry.tool(), values.input(), values.result(), entry.requiresApproval(),
-                entry.state().wireName(), values.error(), millis(entry.updatedAt()), entry.executionId(), entry.seq(),
-                EntryState.REVERTED.wireName()) == 1);
-  }
-
-  /** The column texts of a new entry. */
-  private record EntryColumns(String input, String result, String error) {}
-
-  /** The column texts of an entry to record, checked before anything is written. */
-  private EntryColumns newEntryColumns(JournalEntry entry) {
-    if (entry.state() != EntryState.EXECUTING && entry.state() != EntryState.PENDING) {
-      throw new IllegalArgumentException("a new entry is EXECUTING or PENDING, not " + entry.state());
-    }
-    String call = describe(entry.connector(), entry.tool(), entry.seq());
-    String input = json.checked(entry.input(), () -> "the input of " + call);
-    String result = json.checked(entry.result(), () -> "the result of " + call);
-    return new EntryColumns(input, result, json.boundedText(entry.error()));
-  }
-
-  /**
-   * Touches the execution of a new entry while it is RUNNING, and pauses it for a PENDING entry;
-   * false when it is not RUNNING. Taking the execution's row first orders every journal change of
-   * one execution behind one lock.
-   */
-  private boolean startEntry(Connection connection, JournalEntry entry) throws SQLException {
-    ExecutionStatus next = entry.state() == EntryState.PENDING ? ExecutionStatus.PAUSED : ExecutionStatus.RUNNING;
-    return change(connection,
-        "UPDATE codemode_executions SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
-        next.wireName(), now(), entry.executionId(), ExecutionStatus.RUNNING.wireName()) == 1;
-  }
-
-  @Override
-  public boolean update(String executionId, int seq, EntryState from, EntryState to, JsonNode result, String error) {
-    String resultText = json.checked(result, () -> "the result of " + entry(executionId, seq)
-        .map(entry -> describe(entry.connector(), entry.tool(), seq))
-        .orElse("entry " + seq + " of execution " + executionId));
-    String errorText = json.boundedText(error);
-    return database.writeIf("update entry " + seq + " of execution " + executionId, connection ->
-        touch(connection, executionId)
-            && change(connection,
-                "UPDATE codemode_journal SET state = ?, result = ?, error = ?, updated_at = ?"
-                    + " WHERE execution_id = ? AND seq = ? AND state = ?",
-                to.wireName(), resultText, errorText, now(), executionId, seq, from.wireName()) == 1);
-  }
-
   private static String describe(String connector, String tool, int seq) {
     return connector + "." + tool + " (seq " + seq + ")";
   }
@@ -305,6 +190,109 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
   private static String prefixed(String prefix, String columns) {
     return Arrays.stream(columns.split(", ")).map(column -> prefix + column).collect(Collectors.joining(", "));
+  }
+
+  // ---- changes --------------------------------------------------------------------------------
+
+  /** A change with its column texts computed, sizes checked, ready to run in a transaction. */
+  @FunctionalInterface
+  private interface Statement {
+    /** Runs the change; false when its condition does not hold. */
+    boolean run(Connection connection, Instant now) throws SQLException;
+  }
+
+  @Override
+  public boolean apply(List<StoreChange> changes) {
+    if (changes.isEmpty()) {
+      return true;
+    }
+    // Every value is measured and written to text before the transaction: a value too large
+    // throws here, and nothing is written.
+    List<Statement> statements = new ArrayList<>();
+    Map<String, Instant> executions = new TreeMap<>();
+    for (StoreChange change : changes) {
+      statements.add(statement(change));
+      Instant untouchedSince = change instanceof StoreChange.MoveExecution move ? move.untouchedSince() : null;
+      executions.merge(change.executionId(), untouchedSince == null ? Instant.MAX : millis(untouchedSince),
+          (a, b) -> a.isBefore(b) ? a : b);
+    }
+    String action = changes.size() == 1 ? "change execution " + changes.get(0).executionId()
+        : "make " + changes.size() + " changes to " + String.join(", ", executions.keySet());
+    return database.writeIf(action, connection -> {
+      Instant now = now();
+      // Each execution's row first, in id order: every transaction on an execution takes its lock
+      // before any of its entries', so two of them cannot deadlock. The stamp is also the check that
+      // it exists and, for an expiry, that nothing touched it since the cutoff.
+      for (Map.Entry<String, Instant> execution : executions.entrySet()) {
+        boolean touched = execution.getValue().equals(Instant.MAX)
+            ? change(connection, "UPDATE codemode_executions SET updated_at = ? WHERE id = ?",
+                now, execution.getKey()) == 1
+            : change(connection, "UPDATE codemode_executions SET updated_at = ? WHERE id = ? AND updated_at < ?",
+                now, execution.getKey(), execution.getValue()) == 1;
+        if (!touched) {
+          return false;
+        }
+      }
+      for (Statement statement : statements) {
+        if (!statement.run(connection, now)) {
+          return false;
+        }
+      }
+      return true;
+    });
+  }
+
+  private Statement statement(StoreChange change) {
+    if (change instanceof StoreChange.AddEntry add) {
+      return addEntry(add.entry());
+    }
+    if (change instanceof StoreChange.MoveEntry move) {
+      return moveEntry(move);
+    }
+    return moveExecution((StoreChange.MoveExecution) change);
+  }
+
+  private Statement addEntry(JournalEntry entry) {
+    String call = describe(entry.connector(), entry.tool(), entry.seq());
+    String input = json.checked(entry.input(), () -> "the input of " + call);
+    String result = json.checked(entry.result(), () -> "the result of " + call);
+    String error = json.boundedText(entry.error());
+    return (connection, now) -> change(connection,
+        "INSERT INTO codemode_journal (" + Rows.ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (execution_id, seq) DO NOTHING",
+        entry.executionId(), entry.seq(), entry.connector(), entry.tool(), input, result, entry.requiresApproval(),
+        entry.state().wireName(), error, millis(entry.updatedAt())) == 1;
+  }
+
+  private Statement moveEntry(StoreChange.MoveEntry move) {
+    String result = json.checked(move.result(), () -> "the result of " + entry(move.executionId(), move.seq())
+        .map(entry -> describe(entry.connector(), entry.tool(), move.seq()))
+        .orElse("entry " + move.seq() + " of execution " + move.executionId()));
+    String error = json.boundedText(move.error());
+    return (connection, now) -> change(connection,
+        "UPDATE codemode_journal SET state = ?, result = ?, error = ?, updated_at = ?"
+            + " WHERE execution_id = ? AND seq = ? AND state = ?",
+        move.to().wireName(), result, error, now, move.executionId(), move.seq(), move.from().wireName()) == 1;
+  }
+
+  private Statement moveExecution(StoreChange.MoveExecution move) {
+    String where = " WHERE id = ? AND status IN " + statusList(move.from());
+    StoreChange.Ending ending = move.ending();
+    if (ending == null) {
+      return (connection, now) -> change(connection, "UPDATE codemode_executions SET status = ?" + where,
+          move.to().wireName(), move.executionId()) == 1;
+    }
+    String result = json.resultOrPlaceholder(ending.result());
+    String error = json.errorOrPlaceholder(ending.error());
+    if (ending.logs() == null) {
+      return (connection, now) -> change(connection,
+          "UPDATE codemode_executions SET status = ?, result = ?, error = ?" + where,
+          move.to().wireName(), result, error, move.executionId()) == 1;
+    }
+    String logs = json.logs(ending.logs());
+    return (connection, now) -> change(connection,
+        "UPDATE codemode_executions SET status = ?, result = ?, error = ?, logs = ?" + where,
+        move.to().wireName(), result, error, logs, move.executionId()) == 1;
   }
 
   // ---- snippets -------------------------------------------------------------------------------

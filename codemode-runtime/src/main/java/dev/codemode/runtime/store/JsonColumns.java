@@ -19,6 +19,11 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>A value is its compact JSON text; JavaScript's {@code undefined} (a {@link MissingNode}) is the
  * text {@value #UNDEFINED}, which no JSON text equals, and no value is SQL NULL. Sizes are UTF-8
  * bytes of that text.
+ *
+ * <p>Values read back exactly as they were written. A JavaScript string may hold a lone surrogate
+ * ({@code "\ud800"}), which UTF-8 cannot carry: the databases would store a {@code ?} instead, and a
+ * replayed call would no longer match its entry. Such a character is written as its JSON escape
+ * {@code \ud800}, which reads back as the same character.
  */
 final class JsonColumns {
 
@@ -42,7 +47,42 @@ final class JsonColumns {
     if (value == null) {
       return null;
     }
-    return value.isMissingNode() ? UNDEFINED : codec.toJson(value);
+    return value.isMissingNode() ? UNDEFINED : escapeLoneSurrogates(codec.toJson(value));
+  }
+
+  /**
+   * JSON text with every lone surrogate written as a {@code \\uXXXX} escape. A surrogate in JSON text
+   * can only be inside a string, where the escape means the same character.
+   */
+  static String escapeLoneSurrogates(String json) {
+    int first = firstLoneSurrogate(json, 0);
+    if (first < 0) {
+      return json;
+    }
+    StringBuilder out = new StringBuilder(json.length() + 16);
+    int done = 0;
+    for (int at = first; at >= 0; at = firstLoneSurrogate(json, at + 1)) {
+      out.append(json, done, at).append(String.format("\\u%04x", (int) json.charAt(at)));
+      done = at + 1;
+    }
+    return out.append(json, done, json.length()).toString();
+  }
+
+  private static int firstLoneSurrogate(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        return i;
+      }
+      if (Character.isLowSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The value of column text, or null for SQL NULL. */
@@ -140,7 +180,7 @@ final class JsonColumns {
     int[] sizes = new int[lines.size()];
     long total = 2 + Math.max(0, lines.size() - 1);
     for (int i = 0; i < sizes.length; i++) {
-      sizes[i] = utf8Length(codec.toJson(nodes.stringNode(lines.get(i))));
+      sizes[i] = utf8Length(escapeLoneSurrogates(codec.toJson(nodes.stringNode(lines.get(i)))));
       total += sizes[i];
     }
     if (total <= limit) {
@@ -170,7 +210,7 @@ final class JsonColumns {
       array.add(first);
     }
     lines.forEach(array::add);
-    return codec.toJson(array);
+    return escapeLoneSurrogates(codec.toJson(array));
   }
 
   /** Log lines from column text. */

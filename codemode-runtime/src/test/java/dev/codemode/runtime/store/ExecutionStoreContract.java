@@ -15,10 +15,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.codemode.core.JsonCodec;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,10 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -41,78 +36,118 @@ import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * The {@link ExecutionStore} contract, run against every database the store supports: each method,
- * and each rule that keeps racing processes from both winning.
+ * The {@link ExecutionStore} contract: what every store must do for the durable runtime to be
+ * correct. It runs against each store of codemode-runtime (SQLite, PostgreSQL, an in-memory store)
+ * and ships in the module's test jar for other stores:
+ *
+ * <pre>{@code
+ * class MyStoreTest extends ExecutionStoreContract {
+ *   protected String newDatabase() { return ...a fresh, empty database... }
+ *   protected ExecutionStore open(String database, Clock clock, int maxValueBytes) { return ... }
+ * }
+ * }</pre>
+ *
+ * with {@code dev.codemode:codemode-runtime:<version>:test-jar}, JUnit Jupiter and Truth on the test
+ * class path. The store must stamp changes with the clock it is given (milliseconds kept).
  */
-abstract class ExecutionStoreContract {
+public abstract class ExecutionStoreContract {
 
-  static final String RUNTIME = "shop";
-  static final String OTHER_RUNTIME = "travel";
-  static final JsonCodec JSON = JsonCodec.defaults();
+  protected static final String RUNTIME = "shop";
+  protected static final String OTHER_RUNTIME = "travel";
+  protected static final JsonCodec JSON = JsonCodec.defaults();
 
-  final TestClock clock = new TestClock();
-  private final List<JdbcExecutionStore> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
-  String location;
-  JdbcExecutionStore store;
+  /** The clock every store of a test stamps with; the tests move it. */
+  protected final TestClock clock = new TestClock();
+  private final List<ExecutionStore> opened = new CopyOnWriteArrayList<>();
+  /** The database of the test. */
+  protected String database;
+  /** A store on {@link #database} with the default size limit. */
+  protected ExecutionStore store;
 
-  /** The location of a new, empty database. */
-  abstract String newLocation() throws Exception;
+  /** Where a new, empty database is: a file path, a URL, a name; whatever {@link #open} takes. */
+  protected abstract String newDatabase() throws Exception;
 
-  /** A plain JDBC connection to the database at {@code location}. */
-  abstract Connection connect(String location) throws SQLException;
+  /**
+   * A store on {@code database} that stamps changes with {@code clock} and keeps values of at most
+   * {@code maxValueBytes} (at least 256).
+   */
+  protected abstract ExecutionStore open(String database, Clock clock, int maxValueBytes);
 
   @BeforeEach
   void openStore() throws Exception {
-    location = newLocation();
-    store = open(location, JdbcExecutionStore.DEFAULT_MAX_VALUE_BYTES);
+    database = newDatabase();
+    store = open(database, 1_000_000);
   }
 
   @AfterEach
   void closeStores() {
-    opened.forEach(JdbcExecutionStore::close);
+    opened.forEach(ExecutionStore::close);
     opened.clear();
   }
 
-  JdbcExecutionStore open(String location, int maxValueBytes) {
-    JdbcExecutionStore opened = JdbcExecutionStore.builder()
-        .location(location).maxValueBytes(maxValueBytes).clock(clock).build();
-    this.opened.add(opened);
-    return opened;
+  /** A store on {@code database}, closed after the test. */
+  protected ExecutionStore open(String database, int maxValueBytes) {
+    ExecutionStore store = open(database, clock, maxValueBytes);
+    opened.add(store);
+    return store;
   }
 
-  static JsonNode json(String text) {
+  protected static JsonNode json(String text) {
     return JSON.parse(text);
   }
 
-  ExecutionRecord execution(String id, String runtime, ExecutionStatus status) {
+  protected ExecutionRecord execution(String id, String runtime, ExecutionStatus status) {
     return new ExecutionRecord(id, runtime, "await tasks.create({title: 'a'})", status, null, null, List.of(),
         Map.of("tasks", "sha256:1"), 7, 1_700_000_000_000L, clock.instant(), clock.instant());
   }
 
-  ExecutionRecord running(String id) {
+  protected ExecutionRecord running(String id) {
     ExecutionRecord execution = execution(id, RUNTIME, RUNNING);
     store.createExecution(execution);
     return execution;
   }
 
-  JournalEntry entry(String executionId, int seq, EntryState state) {
+  protected JournalEntry entry(String executionId, int seq, EntryState state) {
     return new JournalEntry(executionId, seq, "tasks", "create", json("{\"title\":\"t" + seq + "\"}"), null,
         state == PENDING, state, null, clock.instant());
   }
 
-  static Instant millis(Instant instant) {
+  protected static StoreChange.AddEntry add(JournalEntry entry) {
+    return new StoreChange.AddEntry(entry);
+  }
+
+  protected static StoreChange.MoveEntry moveEntry(String id, int seq, EntryState from, EntryState to, JsonNode result,
+      String error) {
+    return new StoreChange.MoveEntry(id, seq, from, to, result, error);
+  }
+
+  protected static StoreChange.MoveExecution move(String id, ExecutionStatus from, ExecutionStatus to) {
+    return new StoreChange.MoveExecution(id, Set.of(from), to);
+  }
+
+  protected static StoreChange.MoveExecution end(String id, ExecutionStatus from, ExecutionStatus to, JsonNode result,
+      JsonNode error, List<String> logs) {
+    return new StoreChange.MoveExecution(id, Set.of(from), to, new StoreChange.Ending(result, error, logs), null);
+  }
+
+  /** Records an entry while the execution runs, as the runtime's journal does. */
+  protected boolean record(ExecutionStore on, JournalEntry entry) {
+    return on.apply(move(entry.executionId(), RUNNING, RUNNING), add(entry));
+  }
+
+  protected static Instant millis(Instant instant) {
     return Instant.ofEpochMilli(instant.toEpochMilli());
   }
 
-  Instant updatedAt(String id) {
+  protected Instant updatedAt(String id) {
     return store.execution(id).orElseThrow().updatedAt();
   }
 
-  ExecutionStatus status(String id) {
+  protected ExecutionStatus status(String id) {
     return store.execution(id).orElseThrow().status();
   }
 
-  EntryState state(String id, int seq) {
+  protected EntryState state(String id, int seq) {
     return store.entry(id, seq).orElseThrow().state();
   }
 
@@ -142,62 +177,69 @@ abstract class ExecutionStoreContract {
   @Test
   void unknownIdsChangeNothing() {
     assertThat(store.execution("nope")).isEmpty();
-    assertThat(store.transition("nope", Set.of(RUNNING), PAUSED)).isFalse();
-    assertThat(store.finish("nope", RUNNING, COMPLETED, null, null, List.of())).isFalse();
-    assertThat(store.touch("nope")).isFalse();
+    assertThat(store.apply(move("nope", RUNNING, PAUSED))).isFalse();
+    assertThat(store.apply(end("nope", RUNNING, COMPLETED, null, null, List.of()))).isFalse();
+    assertThat(store.apply(add(entry("nope", 0, EXECUTING)))).isFalse();
+    assertThat(store.apply(moveEntry("nope", 0, EXECUTING, APPLIED, null, null))).isFalse();
     assertThat(store.entry("nope", 0)).isEmpty();
     assertThat(store.journal("nope")).isEmpty();
-    assertThat(store.record(entry("nope", 0, EXECUTING))).isFalse();
-    assertThat(store.replace(entry("nope", 0, EXECUTING))).isFalse();
-    assertThat(store.update("nope", 0, EXECUTING, APPLIED, null, null)).isFalse();
     assertThat(store.executions("nope", 10, 0)).isEmpty();
     assertThat(store.pending("nope")).isEmpty();
+    assertThat(store.untouchedSince("nope", Set.of(RUNNING, PAUSED), clock.instant().plusSeconds(1))).isEmpty();
     assertThat(store.prune("nope", 0)).isEqualTo(0);
-    assertThat(store.expire("nope", clock.instant().plusSeconds(1))).isEmpty();
     assertThat(store.snippet(RUNTIME, "nope")).isEmpty();
     assertThat(store.deleteSnippet(RUNTIME, "nope")).isFalse();
+    assertThat(store.apply(List.of())).isTrue();
   }
 
   @Test
-  void transitionIsConditionalAndTouches() {
+  void aMoveIsConditionalOnTheStatusAndStamps() {
     running("exec_1");
     Instant later = clock.advance(Duration.ofSeconds(5));
-    assertThat(store.transition("exec_1", Set.of(PAUSED), COMPLETED)).isFalse();
-    assertThat(store.transition("exec_1", Set.of(), COMPLETED)).isFalse();
+    assertThat(store.apply(move("exec_1", PAUSED, COMPLETED))).isFalse();
     assertThat(updatedAt("exec_1")).isEqualTo(millis(clock.instant().minusSeconds(5)));
 
-    assertThat(store.transition("exec_1", Set.of(RUNNING), PAUSED)).isTrue();
+    assertThat(store.apply(move("exec_1", RUNNING, PAUSED))).isTrue();
     assertThat(status("exec_1")).isEqualTo(PAUSED);
     assertThat(updatedAt("exec_1")).isEqualTo(millis(later));
-    assertThat(store.transition("exec_1", Set.of(RUNNING), PAUSED)).isFalse();
-    assertThat(store.transition("exec_1", Set.of(RUNNING, PAUSED), RUNNING)).isTrue();
+    assertThat(store.apply(move("exec_1", RUNNING, PAUSED))).isFalse();
+    assertThat(store.apply(new StoreChange.MoveExecution("exec_1", Set.of(RUNNING, PAUSED), RUNNING))).isTrue();
     assertThat(status("exec_1")).isEqualTo(RUNNING);
+    // A move to the same status is a check that stamps.
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(store.apply(move("exec_1", RUNNING, RUNNING))).isTrue();
+    assertThat(updatedAt("exec_1")).isEqualTo(clock.storedNow());
   }
 
   @Test
-  void finishIsConditionalAndStoresTheOutcome() {
+  void anEndingStoresTheOutcome() {
     running("exec_1");
     clock.advance(Duration.ofSeconds(1));
-    assertThat(store.finish("exec_1", PAUSED, COMPLETED, json("1"), null, List.of("x"))).isFalse();
-    assertThat(store.finish("exec_1", RUNNING, COMPLETED, json("{\"ok\":true}"), null, List.of("one", "two")))
+    assertThat(store.apply(end("exec_1", PAUSED, COMPLETED, json("1"), null, List.of("x")))).isFalse();
+    assertThat(store.apply(end("exec_1", RUNNING, COMPLETED, json("{\"ok\":true}"), null, List.of("one", "two"))))
         .isTrue();
-    assertThat(store.finish("exec_1", RUNNING, ExecutionStatus.ERROR, null, json("{}"), List.of())).isFalse();
+    assertThat(store.apply(end("exec_1", RUNNING, ExecutionStatus.ERROR, null, json("{}"), List.of()))).isFalse();
     ExecutionRecord finished = store.execution("exec_1").orElseThrow();
     assertThat(finished.status()).isEqualTo(COMPLETED);
     assertThat(finished.result()).isEqualTo(json("{\"ok\":true}"));
     assertThat(finished.error()).isNull();
     assertThat(finished.logs()).containsExactly("one", "two").inOrder();
     assertThat(finished.updatedAt()).isEqualTo(clock.storedNow());
-    assertThrows(IllegalArgumentException.class, () -> store.finish("exec_1", COMPLETED, PAUSED, null, null, List.of()));
+    assertThrows(IllegalArgumentException.class,
+        () -> new StoreChange.MoveExecution("exec_1", Set.of(COMPLETED), PAUSED, new StoreChange.Ending(null, null, null), null));
+    assertThrows(IllegalArgumentException.class, () -> new StoreChange.MoveExecution("exec_1", Set.of(), PAUSED));
   }
 
   @Test
-  void touchSetsUpdatedAtToNow() {
+  void anEndingWithoutLogsKeepsTheStoredLogs() {
     running("exec_1");
-    clock.advance(Duration.ofMillis(1500));
-    assertThat(store.touch("exec_1")).isTrue();
-    assertThat(updatedAt("exec_1")).isEqualTo(clock.storedNow());
-    assertThat(store.execution("exec_1").orElseThrow().createdAt()).isEqualTo(millis(clock.instant().minusMillis(1500)));
+    store.apply(end("exec_1", RUNNING, COMPLETED, json("1"), null, List.of("kept")));
+    assertThat(store.apply(new StoreChange.MoveExecution("exec_1", Set.of(COMPLETED), ROLLED_BACK,
+        new StoreChange.Ending(null, json("{\"name\":\"RolledBack\",\"message\":\"m\"}"), null), null))).isTrue();
+    ExecutionRecord execution = store.execution("exec_1").orElseThrow();
+    assertThat(execution.logs()).containsExactly("kept");
+    assertThat(execution.result()).isNull();
+    assertThat(execution.error().get("name").asString()).isEqualTo("RolledBack");
   }
 
   @Test
@@ -212,9 +254,10 @@ abstract class ExecutionStoreContract {
     assertThat(ids(store.executions(RUNTIME, 2, 1))).containsExactly("exec_3", "exec_2").inOrder();
     assertThat(ids(store.executions(RUNTIME, 10, 5))).isEmpty();
     assertThat(ids(store.executions(OTHER_RUNTIME, 1, 0))).containsExactly("other_4");
+    assertThrows(IllegalArgumentException.class, () -> store.executions(RUNTIME, -1, 0));
   }
 
-  static List<String> ids(List<ExecutionRecord> executions) {
+  protected static List<String> ids(List<ExecutionRecord> executions) {
     return executions.stream().map(ExecutionRecord::id).toList();
   }
 
@@ -224,8 +267,8 @@ abstract class ExecutionStoreContract {
         COMPLETED);
     for (int i = 0; i < statuses.size(); i++) {
       store.createExecution(execution("exec_" + i, RUNTIME, RUNNING));
-      assertThat(store.record(entry("exec_" + i, 0, EXECUTING))).isTrue();
-      store.transition("exec_" + i, Set.of(RUNNING), statuses.get(i));
+      assertThat(record(store, entry("exec_" + i, 0, EXECUTING))).isTrue();
+      store.apply(move("exec_" + i, RUNNING, statuses.get(i)));
       clock.advance(Duration.ofSeconds(1));
     }
     store.createExecution(execution("other_0", OTHER_RUNTIME, COMPLETED));
@@ -244,46 +287,41 @@ abstract class ExecutionStoreContract {
   }
 
   @Test
-  void expireRejectsPausedAndFailsRunningExecutionsOnce() {
+  void untouchedSinceFindsIdleExecutionsAndAMoveCanRequireThatNothingTouchedThem() {
     running("exec_paused");
-    assertThat(store.record(entry("exec_paused", 0, EXECUTING))).isTrue();
-    store.update("exec_paused", 0, EXECUTING, APPLIED, json("1"), null);
-    assertThat(store.record(entry("exec_paused", 1, PENDING))).isTrue();
+    store.apply(move("exec_paused", RUNNING, PAUSED));
     running("exec_running");
     running("exec_done");
-    store.finish("exec_done", RUNNING, COMPLETED, json("1"), null, List.of());
+    store.apply(end("exec_done", RUNNING, COMPLETED, json("1"), null, List.of()));
     store.createExecution(execution("other_running", OTHER_RUNTIME, RUNNING));
     Instant cutoff = clock.advance(Duration.ofMinutes(10));
     running("exec_fresh");
 
-    assertThat(store.expire(RUNTIME, cutoff)).containsExactly("exec_paused", "exec_running");
-    ExecutionRecord paused = store.execution("exec_paused").orElseThrow();
-    assertThat(paused.status()).isEqualTo(REJECTED);
-    assertThat(paused.error().get("message").asString()).isEqualTo("Expired awaiting approval");
-    assertThat(paused.updatedAt()).isEqualTo(clock.storedNow());
-    assertThat(store.entry("exec_paused", 1).orElseThrow().state()).isEqualTo(REVERTED);
-    assertThat(store.entry("exec_paused", 1).orElseThrow().error()).isEqualTo("Expired awaiting approval");
-    assertThat(state("exec_paused", 0)).isEqualTo(APPLIED);
-    ExecutionRecord running = store.execution("exec_running").orElseThrow();
-    assertThat(running.status()).isEqualTo(ExecutionStatus.ERROR);
-    assertThat(running.error().get("message").asString())
-        .isEqualTo("Expired while running: the process never finished the pass");
-    assertThat(status("exec_done")).isEqualTo(COMPLETED);
-    assertThat(status("exec_fresh")).isEqualTo(RUNNING);
-    assertThat(status("other_running")).isEqualTo(RUNNING);
+    assertThat(ids(store.untouchedSince(RUNTIME, Set.of(PAUSED, RUNNING), cutoff)))
+        .containsExactly("exec_paused", "exec_running").inOrder();
+    assertThat(ids(store.untouchedSince(RUNTIME, Set.of(PAUSED), cutoff))).containsExactly("exec_paused");
+    assertThat(store.untouchedSince(RUNTIME, Set.of(), cutoff)).isEmpty();
 
-    assertThat(store.expire(RUNTIME, cutoff)).isEmpty();
-    assertThat(store.expire(RUNTIME, clock.advance(Duration.ofSeconds(1)))).containsExactly("exec_fresh");
+    // Touched after the cutoff: the conditional move does not hold any more.
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(record(store, entry("exec_running", 0, EXECUTING))).isTrue();
+    assertThat(store.apply(new StoreChange.MoveExecution("exec_running", Set.of(RUNNING), ExecutionStatus.ERROR,
+        new StoreChange.Ending(null, json("{\"name\":\"ExpiredError\",\"message\":\"m\"}"), null), cutoff))).isFalse();
+    assertThat(status("exec_running")).isEqualTo(RUNNING);
+    assertThat(store.apply(new StoreChange.MoveExecution("exec_paused", Set.of(PAUSED), REJECTED,
+        new StoreChange.Ending(null, json("{\"name\":\"ExpiredError\",\"message\":\"m\"}"), null), cutoff))).isTrue();
+    assertThat(status("exec_paused")).isEqualTo(REJECTED);
+    assertThat(store.untouchedSince(RUNTIME, Set.of(PAUSED, RUNNING), cutoff)).isEmpty();
   }
 
   // ---- journal --------------------------------------------------------------------------------
 
   @Test
-  void recordsAnEntryOnlyWhileRunningAndTouches() {
+  void addsAnEntryAndStamps() {
     running("exec_1");
     clock.advance(Duration.ofSeconds(1));
     JournalEntry first = entry("exec_1", 0, EXECUTING);
-    assertThat(store.record(first)).isTrue();
+    assertThat(record(store, first)).isTrue();
     assertThat(store.entry("exec_1", 0)).hasValue(first.with(EXECUTING, null, null, millis(first.updatedAt())));
     assertThat(updatedAt("exec_1")).isEqualTo(clock.storedNow());
     assertThat(status("exec_1")).isEqualTo(RUNNING);
@@ -291,98 +329,126 @@ abstract class ExecutionStoreContract {
     JournalEntry taken = new JournalEntry("exec_1", 0, "mail", "send", json("{}"), null, false, EXECUTING, null,
         clock.instant());
     clock.advance(Duration.ofSeconds(1));
-    assertThat(store.record(taken)).isFalse();
+    assertThat(store.apply(add(taken))).isFalse();
     assertThat(store.entry("exec_1", 0).orElseThrow().tool()).isEqualTo("create");
     assertThat(updatedAt("exec_1")).isEqualTo(millis(clock.instant().minusSeconds(1)));
 
-    store.transition("exec_1", Set.of(RUNNING), PAUSED);
-    assertThat(store.record(entry("exec_1", 1, EXECUTING))).isFalse();
-    store.transition("exec_1", Set.of(PAUSED), COMPLETED);
-    assertThat(store.record(entry("exec_1", 1, EXECUTING))).isFalse();
+    // With the run's status as a condition, as the journal adds every entry: not while paused or ended.
+    store.apply(move("exec_1", RUNNING, PAUSED));
+    assertThat(record(store, entry("exec_1", 1, EXECUTING))).isFalse();
+    store.apply(move("exec_1", PAUSED, COMPLETED));
+    assertThat(record(store, entry("exec_1", 1, EXECUTING))).isFalse();
     assertThat(store.journal("exec_1")).hasSize(1);
-    assertThrows(IllegalArgumentException.class, () -> store.record(entry("exec_1", 2, APPLIED)));
+
+    // An entry may start APPLIED, with its result (a value known when it is recorded).
+    running("exec_2");
+    JournalEntry known = new JournalEntry("exec_2", 0, "codemode", "now", json("{}"), json("1700000000000"), false,
+        APPLIED, null, clock.instant());
+    assertThat(record(store, known)).isTrue();
+    assertThat(store.entry("exec_2", 0).orElseThrow().result()).isEqualTo(json("1700000000000"));
   }
 
   @Test
-  void aPendingEntryPausesTheExecutionInTheSameTransaction() {
+  void anEntryAndAPauseAreAddedTogetherOrNotAtAll() {
     running("exec_1");
-    assertThat(store.record(entry("exec_1", 0, PENDING))).isTrue();
+    assertThat(store.apply(move("exec_1", RUNNING, PAUSED), add(entry("exec_1", 0, PENDING)))).isTrue();
     assertThat(status("exec_1")).isEqualTo(PAUSED);
     assertThat(store.entry("exec_1", 0).orElseThrow().requiresApproval()).isTrue();
-    assertThat(store.record(entry("exec_1", 1, EXECUTING))).isFalse();
 
     // A pending entry whose seq is taken pauses nothing.
     running("exec_2");
-    assertThat(store.record(entry("exec_2", 0, EXECUTING))).isTrue();
-    assertThat(store.record(entry("exec_2", 0, PENDING))).isFalse();
+    assertThat(record(store, entry("exec_2", 0, EXECUTING))).isTrue();
+    assertThat(store.apply(move("exec_2", RUNNING, PAUSED), add(entry("exec_2", 0, PENDING)))).isFalse();
     assertThat(status("exec_2")).isEqualTo(RUNNING);
+    assertThat(state("exec_2", 0)).isEqualTo(EXECUTING);
+  }
+
+  @Test
+  void applyIsAllOrNothing() {
+    running("exec_1");
+    record(store, entry("exec_1", 0, EXECUTING));
+    running("exec_2");
+    Instant before = updatedAt("exec_1");
+    clock.advance(Duration.ofSeconds(1));
+
+    // The last change does not hold: neither the entry nor the other move happened, nothing was stamped.
+    assertThat(store.apply(add(entry("exec_1", 1, EXECUTING)), moveEntry("exec_1", 0, EXECUTING, APPLIED, json("1"), null),
+        move("exec_2", PAUSED, COMPLETED))).isFalse();
+    assertThat(store.journal("exec_1")).hasSize(1);
+    assertThat(state("exec_1", 0)).isEqualTo(EXECUTING);
+    assertThat(store.entry("exec_1", 0).orElseThrow().result()).isNull();
+    assertThat(updatedAt("exec_1")).isEqualTo(before);
+    assertThat(status("exec_2")).isEqualTo(RUNNING);
+
+    // An execution that does not exist fails the whole change.
+    assertThat(store.apply(moveEntry("exec_1", 0, EXECUTING, APPLIED, json("1"), null), move("exec_gone", RUNNING, RUNNING)))
+        .isFalse();
+    assertThat(state("exec_1", 0)).isEqualTo(EXECUTING);
+
+    // Two moves of one entry in one change: the second sees the first.
+    assertThat(store.apply(moveEntry("exec_1", 0, EXECUTING, APPLIED, json("1"), null),
+        moveEntry("exec_1", 0, APPLIED, REVERTED, json("1"), null))).isTrue();
+    assertThat(state("exec_1", 0)).isEqualTo(REVERTED);
+  }
+
+  @Test
+  void aValueTooLargeInAnyChangeRefusesThemAllBeforeAnythingIsWritten() {
+    ExecutionStore small = open(database, 300);
+    small.createExecution(execution("exec_1", RUNTIME, RUNNING));
+    record(small, entry("exec_1", 0, EXECUTING));
+    JournalEntry tooLarge = new JournalEntry("exec_1", 1, "tasks", "create", stringOfBytes(301), null, false,
+        EXECUTING, null, clock.instant());
+    assertThrows(ValueTooLargeException.class, () -> small.apply(
+        moveEntry("exec_1", 0, EXECUTING, APPLIED, json("1"), null), add(tooLarge)));
+    assertThat(small.entry("exec_1", 0).orElseThrow().state()).isEqualTo(EXECUTING);
+    assertThat(small.journal("exec_1")).hasSize(1);
   }
 
   @Test
   void journalIsInSeqOrder() {
     running("exec_1");
     for (int seq : new int[] {2, 0, 1}) {
-      assertThat(store.record(entry("exec_1", seq, EXECUTING))).isTrue();
+      assertThat(record(store, entry("exec_1", seq, EXECUTING))).isTrue();
     }
     assertThat(store.journal("exec_1").stream().map(JournalEntry::seq).toList()).containsExactly(0, 1, 2).inOrder();
   }
 
   @Test
-  void updateIsConditionalAndTouches() {
+  void anEntryMoveIsConditionalAndStamps() {
     running("exec_1");
-    store.record(entry("exec_1", 0, EXECUTING));
+    record(store, entry("exec_1", 0, EXECUTING));
     clock.advance(Duration.ofSeconds(3));
-    assertThat(store.update("exec_1", 0, PENDING, APPLIED, json("1"), null)).isFalse();
-    assertThat(store.update("exec_1", 1, EXECUTING, APPLIED, json("1"), null)).isFalse();
+    assertThat(store.apply(moveEntry("exec_1", 0, PENDING, APPLIED, json("1"), null))).isFalse();
+    assertThat(store.apply(moveEntry("exec_1", 1, EXECUTING, APPLIED, json("1"), null))).isFalse();
     assertThat(updatedAt("exec_1")).isEqualTo(millis(clock.instant().minusSeconds(3)));
 
-    assertThat(store.update("exec_1", 0, EXECUTING, APPLIED, json("{\"id\":7}"), null)).isTrue();
+    assertThat(store.apply(moveEntry("exec_1", 0, EXECUTING, APPLIED, json("{\"id\":7}"), null))).isTrue();
     JournalEntry applied = store.entry("exec_1", 0).orElseThrow();
     assertThat(applied.state()).isEqualTo(APPLIED);
     assertThat(applied.result()).isEqualTo(json("{\"id\":7}"));
     assertThat(applied.updatedAt()).isEqualTo(clock.storedNow());
     assertThat(updatedAt("exec_1")).isEqualTo(clock.storedNow());
-    assertThat(store.update("exec_1", 0, EXECUTING, APPLIED, json("2"), null)).isFalse();
+    assertThat(store.apply(moveEntry("exec_1", 0, EXECUTING, APPLIED, json("2"), null))).isFalse();
+    assertThat(store.entry("exec_1", 0).orElseThrow().result()).isEqualTo(json("{\"id\":7}"));
 
-    assertThat(store.update("exec_1", 0, APPLIED, ERROR, null, "diverged")).isTrue();
+    assertThat(store.apply(moveEntry("exec_1", 0, APPLIED, ERROR, null, "diverged"))).isTrue();
     JournalEntry failed = store.entry("exec_1", 0).orElseThrow();
     assertThat(failed.result()).isNull();
     assertThat(failed.error()).isEqualTo("diverged");
   }
 
   @Test
-  void replaceSwapsOnlyARevertedEntryWhileRunning() {
-    running("exec_1");
-    store.record(entry("exec_1", 0, PENDING));
-    assertThat(store.replace(entry("exec_1", 0, EXECUTING))).isFalse(); // paused, and not reverted
-    store.update("exec_1", 0, PENDING, REVERTED, null, "rejected by a person");
-    assertThat(store.replace(entry("exec_1", 0, EXECUTING))).isFalse(); // still paused
-    store.transition("exec_1", Set.of(PAUSED), RUNNING);
-
-    JournalEntry again = new JournalEntry("exec_1", 0, "tasks", "create", json("{\"title\":\"again\"}"), null, true,
-        PENDING, null, clock.instant());
-    assertThat(store.replace(again)).isTrue();
-    assertThat(store.entry("exec_1", 0)).hasValue(again.with(PENDING, null, null, millis(again.updatedAt())));
-    assertThat(status("exec_1")).isEqualTo(PAUSED);
-
-    store.transition("exec_1", Set.of(PAUSED), RUNNING);
-    assertThat(store.replace(entry("exec_1", 0, EXECUTING))).isFalse(); // pending, not reverted
-    assertThat(store.replace(entry("exec_1", 1, EXECUTING))).isFalse(); // no such entry
-    assertThat(status("exec_1")).isEqualTo(RUNNING);
-  }
-
-  @Test
   void pendingListsThePendingEntriesOfPausedExecutionsNewestFirst() {
     for (int i = 0; i < 3; i++) {
       running("exec_" + i);
-      store.record(entry("exec_" + i, 0, EXECUTING));
-      store.record(entry("exec_" + i, 1, PENDING));
+      record(store, entry("exec_" + i, 0, EXECUTING));
+      store.apply(move("exec_" + i, RUNNING, PAUSED), add(entry("exec_" + i, 1, PENDING)));
       clock.advance(Duration.ofSeconds(1));
     }
     // Approved but not yet run: the execution runs again, the entry is still PENDING.
-    store.transition("exec_1", Set.of(PAUSED), RUNNING);
+    store.apply(move("exec_1", PAUSED, RUNNING));
     store.createExecution(execution("other_0", OTHER_RUNTIME, RUNNING));
-    store.record(entry("other_0", 0, PENDING));
+    store.apply(move("other_0", RUNNING, PAUSED), add(entry("other_0", 0, PENDING)));
 
     List<JournalEntry> pending = store.pending(RUNTIME);
     assertThat(pending.stream().map(entry -> entry.executionId() + "#" + entry.seq()).toList())
@@ -396,70 +462,102 @@ abstract class ExecutionStoreContract {
   @Test
   void undefinedNullAndNoResultStayDistinct() {
     running("exec_1");
-    store.record(entry("exec_1", 0, EXECUTING));
-    store.record(entry("exec_1", 1, EXECUTING));
-    store.record(entry("exec_1", 2, EXECUTING));
-    store.update("exec_1", 0, EXECUTING, APPLIED, MissingNode.getInstance(), null);
-    store.update("exec_1", 1, EXECUTING, APPLIED, NullNode.getInstance(), null);
-    store.update("exec_1", 2, EXECUTING, APPLIED, json("\"undefined\""), null);
+    for (int seq = 0; seq < 3; seq++) {
+      record(store, entry("exec_1", seq, EXECUTING));
+    }
+    store.apply(moveEntry("exec_1", 0, EXECUTING, APPLIED, MissingNode.getInstance(), null));
+    store.apply(moveEntry("exec_1", 1, EXECUTING, APPLIED, NullNode.getInstance(), null));
+    store.apply(moveEntry("exec_1", 2, EXECUTING, APPLIED, json("\"undefined\""), null));
     assertThat(store.entry("exec_1", 0).orElseThrow().result().isMissingNode()).isTrue();
     assertThat(store.entry("exec_1", 1).orElseThrow().result().isNull()).isTrue();
     assertThat(store.entry("exec_1", 2).orElseThrow().result().asString()).isEqualTo("undefined");
 
-    store.finish("exec_1", RUNNING, COMPLETED, MissingNode.getInstance(), null, List.of());
+    store.apply(end("exec_1", RUNNING, COMPLETED, MissingNode.getInstance(), null, List.of()));
     assertThat(store.execution("exec_1").orElseThrow().result().isMissingNode()).isTrue();
     running("exec_2");
-    store.finish("exec_2", RUNNING, COMPLETED, NullNode.getInstance(), null, List.of());
+    store.apply(end("exec_2", RUNNING, COMPLETED, NullNode.getInstance(), null, List.of()));
     assertThat(store.execution("exec_2").orElseThrow().result().isNull()).isTrue();
     running("exec_3");
-    store.finish("exec_3", RUNNING, COMPLETED, null, null, List.of());
+    store.apply(end("exec_3", RUNNING, COMPLETED, null, null, List.of()));
     assertThat(store.execution("exec_3").orElseThrow().result()).isNull();
   }
 
+  /**
+   * JavaScript strings may hold what UTF-8 cannot (a lone surrogate) and what some databases refuse
+   * in text (NUL): both read back exactly, in inputs, results, final results and logs. (Property
+   * names with lone surrogates never reach a store: the sandbox refuses them as tool input.)
+   */
+  @Test
+  void valuesReadBackExactlyEvenWhereUtf8CannotHoldThem() {
+    String hostile = "a\ud800b\udc00c\u0000d\ud83d\ude80e\uffff\\\"\ud83d";
+    JsonNode value = JSON.nodes().objectNode().put("text", hostile).put("k\u0000\ud83d\ude80", 1)
+        .set("list", JSON.nodes().arrayNode().add(hostile).add("\udfff"));
+    running("exec_1");
+    JournalEntry entry = new JournalEntry("exec_1", 0, "tasks", "create", value, null, false, EXECUTING, null,
+        clock.instant());
+    assertThat(record(store, entry)).isTrue();
+    assertThat(store.apply(moveEntry("exec_1", 0, EXECUTING, APPLIED, value, null))).isTrue();
+    JournalEntry read = store.entry("exec_1", 0).orElseThrow();
+    assertThat(read.input()).isEqualTo(value);
+    assertThat(read.result()).isEqualTo(value);
+    assertThat(read.input().get("text").asString()).isEqualTo(hostile);
+
+    assertThat(store.apply(end("exec_1", RUNNING, COMPLETED, value, json("{\"name\":\"E\"}").deepCopy(),
+        List.of(hostile, "plain")))).isTrue();
+    ExecutionRecord ended = store.execution("exec_1").orElseThrow();
+    assertThat(ended.result()).isEqualTo(value);
+    assertThat(ended.logs()).containsExactly(hostile, "plain").inOrder();
+
+    JournalEntry pending = new JournalEntry("exec_2", 0, "tasks", "remove", value, null, true, PENDING, null,
+        clock.instant());
+    running("exec_2");
+    store.apply(move("exec_2", RUNNING, PAUSED), add(pending));
+    assertThat(store.pending(RUNTIME).get(0).input()).isEqualTo(value);
+  }
+
   /** A JSON string of {@code bytes} UTF-8 bytes: two quotes, an ASCII letter when odd, then 'é's. */
-  static JsonNode stringOfBytes(int bytes) {
+  protected static JsonNode stringOfBytes(int bytes) {
     int content = bytes - 2;
     return JSON.nodes().stringNode((content % 2 == 1 ? "a" : "") + "é".repeat(content / 2));
   }
 
   @Test
   void inputsAreCappedAtExactlyTheLimitInUtf8Bytes() {
-    JdbcExecutionStore small = open(location, 300);
+    ExecutionStore small = open(database, 300);
     assertThat(small.maxValueBytes()).isEqualTo(300);
     small.createExecution(execution("exec_1", RUNTIME, RUNNING));
     JournalEntry atLimit = new JournalEntry("exec_1", 2, "tasks", "create", stringOfBytes(300), null, false,
         EXECUTING, null, clock.instant());
     assertThat(JSON.toJson(atLimit.input()).getBytes(UTF_8)).hasLength(300);
-    assertThat(small.record(atLimit)).isTrue();
+    assertThat(record(small, atLimit)).isTrue();
     assertThat(small.entry("exec_1", 2).orElseThrow().input()).isEqualTo(stringOfBytes(300));
 
     clock.advance(Duration.ofSeconds(1));
     JournalEntry overLimit = new JournalEntry("exec_1", 3, "tasks", "create", stringOfBytes(301), null, false,
         EXECUTING, null, clock.instant());
-    ValueTooLargeException e = assertThrows(ValueTooLargeException.class, () -> small.record(overLimit));
+    ValueTooLargeException e = assertThrows(ValueTooLargeException.class, () -> record(small, overLimit));
     assertThat(e.bytes()).isEqualTo(301);
     assertThat(e.limit()).isEqualTo(300);
     assertThat(e).hasMessageThat().startsWith("the input of tasks.create (seq 3) is too large");
     assertThat(e).hasMessageThat().contains("301 bytes of JSON; the limit is 300");
     assertThat(small.entry("exec_1", 3)).isEmpty();
-    assertThat(updatedAt("exec_1")).isEqualTo(millis(clock.instant().minusSeconds(1)));
-    assertThrows(ValueTooLargeException.class, () -> small.replace(overLimit));
+    assertThat(small.execution("exec_1").orElseThrow().updatedAt()).isEqualTo(millis(clock.instant().minusSeconds(1)));
   }
 
   @Test
   void resultsAreCappedAtExactlyTheLimit() {
-    JdbcExecutionStore small = open(location, 300);
+    ExecutionStore small = open(database, 300);
     small.createExecution(execution("exec_1", RUNTIME, RUNNING));
-    small.record(entry("exec_1", 0, EXECUTING));
-    small.record(entry("exec_1", 1, EXECUTING));
+    record(small, entry("exec_1", 0, EXECUTING));
+    record(small, entry("exec_1", 1, EXECUTING));
     // Four-byte characters: "🚀" is two UTF-16 chars and four UTF-8 bytes.
     JsonNode over = JSON.nodes().stringNode("ab" + "🚀".repeat(74) + "c"); // 2 + 3 + 296 = 301 bytes
     ValueTooLargeException e = assertThrows(ValueTooLargeException.class,
-        () -> small.update("exec_1", 0, EXECUTING, APPLIED, over, null));
+        () -> small.apply(moveEntry("exec_1", 0, EXECUTING, APPLIED, over, null)));
     assertThat(e).hasMessageThat().startsWith("the result of tasks.create (seq 0) is too large");
     assertThat(e.bytes()).isEqualTo(301);
-    assertThat(state("exec_1", 0)).isEqualTo(EXECUTING);
-    assertThat(small.update("exec_1", 1, EXECUTING, APPLIED, stringOfBytes(300), null)).isTrue();
+    assertThat(small.entry("exec_1", 0).orElseThrow().state()).isEqualTo(EXECUTING);
+    assertThat(small.apply(moveEntry("exec_1", 1, EXECUTING, APPLIED, stringOfBytes(300), null))).isTrue();
 
     ExecutionRecord tooLarge = new ExecutionRecord("exec_2", RUNTIME, "code", COMPLETED, stringOfBytes(301), null,
         List.of(), Map.of(), 0, 0, clock.instant(), clock.instant());
@@ -468,12 +566,12 @@ abstract class ExecutionStoreContract {
   }
 
   @Test
-  void finishReplacesOversizedValuesWithPlaceholdersAndDropsTheOldestLogLines() {
-    JdbcExecutionStore small = open(location, 300);
+  void anEndingReplacesOversizedValuesWithPlaceholdersAndDropsTheOldestLogLines() {
+    ExecutionStore small = open(database, 300);
     small.createExecution(execution("exec_1", RUNTIME, RUNNING));
     List<String> logs = IntStream.range(0, 40).mapToObj(i -> "log line ✓ " + i).toList();
     JsonNode error = json("{\"name\":\"RangeError\",\"message\":\"" + "x".repeat(400) + "\",\"line\":3}");
-    assertThat(small.finish("exec_1", RUNNING, ExecutionStatus.ERROR, stringOfBytes(301), error, logs)).isTrue();
+    assertThat(small.apply(end("exec_1", RUNNING, ExecutionStatus.ERROR, stringOfBytes(301), error, logs))).isTrue();
 
     ExecutionRecord finished = small.execution("exec_1").orElseThrow();
     assertThat(finished.result().asString())
@@ -489,31 +587,24 @@ abstract class ExecutionStoreContract {
     // One more line would not have fitted.
     List<String> oneMore = new ArrayList<>(kept);
     oneMore.add(1, logs.get(logs.size() - kept.size()));
-    assertThat(JSON.toJson(JSON.encode(oneMore)).getBytes(UTF_8).length)
-        .isGreaterThan(300);
+    assertThat(JSON.toJson(JSON.encode(oneMore)).getBytes(UTF_8).length).isGreaterThan(300);
 
     small.createExecution(execution("exec_2", RUNTIME, RUNNING));
-    small.finish("exec_2", RUNNING, COMPLETED, stringOfBytes(300), null, logs.subList(0, 2));
+    small.apply(end("exec_2", RUNNING, COMPLETED, stringOfBytes(300), null, logs.subList(0, 2)));
     assertThat(small.execution("exec_2").orElseThrow().result()).isEqualTo(stringOfBytes(300));
     assertThat(small.execution("exec_2").orElseThrow().logs()).isEqualTo(logs.subList(0, 2));
   }
 
   @Test
   void longErrorTextsAreCutToTheLimit() {
-    JdbcExecutionStore small = open(location, 300);
+    ExecutionStore small = open(database, 300);
     small.createExecution(execution("exec_1", RUNTIME, RUNNING));
-    small.record(entry("exec_1", 0, EXECUTING));
-    assertThat(small.update("exec_1", 0, EXECUTING, ERROR, null, "é".repeat(400))).isTrue();
+    record(small, entry("exec_1", 0, EXECUTING));
+    assertThat(small.apply(moveEntry("exec_1", 0, EXECUTING, ERROR, null, "é".repeat(400)))).isTrue();
     String error = small.entry("exec_1", 0).orElseThrow().error();
     assertThat(error).startsWith("ééé");
     assertThat(error).endsWith("[cut: 800 bytes, over the store's limit of 300]");
     assertThat(error.getBytes(UTF_8).length).isAtMost(300);
-  }
-
-  @Test
-  void theLimitHasADefaultAndAFloor() {
-    assertThat(store.maxValueBytes()).isEqualTo(1_000_000);
-    assertThrows(IllegalArgumentException.class, () -> JdbcExecutionStore.builder().maxValueBytes(255));
   }
 
   @Test
@@ -522,7 +613,7 @@ abstract class ExecutionStoreContract {
     assertThat(execution.createdAt().getNano() % 1_000_000).isNotEqualTo(0);
     assertThat(store.execution("exec_1").orElseThrow().createdAt()).isEqualTo(millis(execution.createdAt()));
     clock.advance(Duration.ofNanos(1_500_000));
-    store.touch("exec_1");
+    store.apply(move("exec_1", RUNNING, RUNNING));
     assertThat(updatedAt("exec_1")).isEqualTo(clock.storedNow());
   }
 
@@ -555,78 +646,13 @@ abstract class ExecutionStoreContract {
     assertThat(store.snippet(OTHER_RUNTIME, "weekly").orElseThrow().code()).isEqualTo("other");
   }
 
-  // ---- schema ---------------------------------------------------------------------------------
-
-  List<Integer> schemaVersions(String location) throws SQLException {
-    try (Connection connection = connect(location);
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT version FROM codemode_schema_version ORDER BY version")) {
-      List<Integer> versions = new ArrayList<>();
-      while (rows.next()) {
-        versions.add(rows.getInt(1));
-      }
-      return versions;
-    }
-  }
-
-  @Test
-  void migratesAFreshDatabaseAndReopensAnExistingOne() throws Exception {
-    assertThat(schemaVersions(location)).containsExactly(1);
-    running("exec_1");
-    store.close();
-    JdbcExecutionStore reopened = open(location, 1_000_000);
-    assertThat(reopened.execution("exec_1")).isPresent();
-    assertThat(schemaVersions(location)).containsExactly(1);
-  }
-
-  @Test
-  void twoStoresOpeningAFreshDatabaseAtOnceMigrateItOnce() throws Exception {
-    String fresh = newLocation();
-    CyclicBarrier start = new CyclicBarrier(3);
-    ExecutorService threads = Executors.newFixedThreadPool(3);
-    try {
-      List<Future<JdbcExecutionStore>> stores = new ArrayList<>();
-      for (int i = 0; i < 3; i++) {
-        stores.add(threads.submit(() -> {
-          start.await();
-          return open(fresh, 1_000_000);
-        }));
-      }
-      for (Future<JdbcExecutionStore> opening : stores) {
-        assertThat(opening.get().maxValueBytes()).isEqualTo(1_000_000);
-      }
-    } finally {
-      threads.shutdown();
-    }
-    assertThat(schemaVersions(fresh)).containsExactly(1);
-  }
-
-  @Test
-  void refusesADatabaseWithANewerSchemaAndLeavesItUntouched() throws Exception {
-    running("exec_1");
-    store.close();
-    try (Connection connection = connect(location); Statement statement = connection.createStatement()) {
-      statement.execute("INSERT INTO codemode_schema_version (version, description, applied_at) VALUES (99, 'future', 0)");
-    }
-    ExecutionStoreException e = assertThrows(ExecutionStoreException.class, () -> open(location, 1_000_000));
-    assertThat(e).hasMessageThat().contains("has schema version 99, newer than version 1 that this Codemode knows");
-    assertThat(e).hasMessageThat().contains("upgrade codemode-runtime");
-    assertThat(schemaVersions(location)).containsExactly(1, 99);
-    try (Connection connection = connect(location);
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT id FROM codemode_executions")) {
-      assertThat(rows.next()).isTrue();
-      assertThat(rows.getString(1)).isEqualTo("exec_1");
-    }
-  }
-
   // ---- races ----------------------------------------------------------------------------------
 
   @Test
   void twoStoresOnOneDatabaseNeverBothWin() throws Exception {
     int calls = 60;
     JournalRace.prepare(store, calls, clock);
-    JdbcExecutionStore second = open(location, 1_000_000);
+    ExecutionStore second = open(database, 1_000_000);
     CyclicBarrier start = new CyclicBarrier(2);
     CompletableFuture<List<String>> first = CompletableFuture.supplyAsync(() -> raceAfter(start, store, calls, "first"));
     CompletableFuture<List<String>> other = CompletableFuture.supplyAsync(() -> raceAfter(start, second, calls, "second"));
@@ -643,7 +669,7 @@ abstract class ExecutionStoreContract {
   }
 
   /** Each entry was moved once and each seq recorded once, by the racer whose input it holds. */
-  void assertEachWonOnce(Map<String, List<String>> wonByRacer, int calls) {
+  protected void assertEachWonOnce(Map<String, List<String>> wonByRacer, int calls) {
     Set<String> all = new HashSet<>();
     int total = 0;
     for (Map.Entry<String, List<String>> racer : wonByRacer.entrySet()) {
@@ -664,5 +690,10 @@ abstract class ExecutionStoreContract {
     assertThat(store.journal(JournalRace.APPROVED).stream().map(JournalEntry::state).distinct().toList())
         .containsExactly(EXECUTING);
     assertThat(store.journal(JournalRace.RECORDED)).hasSize(calls);
+  }
+
+  /** The clock the contract's stores stamp with, for subclasses that build stores themselves. */
+  protected Clock clock() {
+    return clock;
   }
 }

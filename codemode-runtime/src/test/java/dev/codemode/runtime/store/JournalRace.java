@@ -30,8 +30,9 @@ final class JournalRace {
   static void prepare(ExecutionStore store, int calls, TestClock clock) {
     store.createExecution(execution(APPROVED, clock));
     for (int seq = 0; seq < calls; seq++) {
-      if (!store.record(entry(APPROVED, seq, EntryState.PENDING, "setup", clock))
-          || !store.transition(APPROVED, Set.of(ExecutionStatus.PAUSED), ExecutionStatus.RUNNING)) {
+      if (!store.apply(running(APPROVED, ExecutionStatus.PAUSED), new StoreChange.AddEntry(
+              entry(APPROVED, seq, EntryState.PENDING, "setup", clock)))
+          || !store.apply(new StoreChange.MoveExecution(APPROVED, Set.of(ExecutionStatus.PAUSED), ExecutionStatus.RUNNING))) {
         throw new IllegalStateException("could not prepare pending entry " + seq);
       }
     }
@@ -51,11 +52,11 @@ final class JournalRace {
     Collections.shuffle(order, new Random(racer.hashCode()));
     List<String> won = new ArrayList<>();
     for (int seq : order) {
-      if (store.update(APPROVED, seq, EntryState.PENDING, EntryState.EXECUTING, null, null)) {
+      if (store.apply(new StoreChange.MoveEntry(APPROVED, seq, EntryState.PENDING, EntryState.EXECUTING, null, null))) {
         won.add("update " + seq);
       }
       Thread.sleep(1);
-      if (store.record(entry(RECORDED, seq, EntryState.EXECUTING, racer, java.time.Clock.systemUTC()))) {
+      if (record(store, entry(RECORDED, seq, EntryState.EXECUTING, racer, java.time.Clock.systemUTC()))) {
         won.add("record " + seq);
       }
       Thread.sleep(1);
@@ -68,10 +69,20 @@ final class JournalRace {
     String id = "exec_warm_up_" + racer;
     store.createExecution(execution(id, java.time.Clock.systemUTC()));
     for (int seq = 0; seq < 100; seq++) {
-      store.record(entry(id, seq, EntryState.EXECUTING, racer, java.time.Clock.systemUTC()));
-      store.update(id, seq, EntryState.EXECUTING, EntryState.APPLIED, null, null);
+      record(store, entry(id, seq, EntryState.EXECUTING, racer, java.time.Clock.systemUTC()));
+      store.apply(new StoreChange.MoveEntry(id, seq, EntryState.EXECUTING, EntryState.APPLIED, null, null));
       store.entry(id, seq);
     }
+  }
+
+  /** A move from RUNNING to {@code to}: the condition every recorded entry goes with. */
+  private static StoreChange running(String id, ExecutionStatus to) {
+    return new StoreChange.MoveExecution(id, Set.of(ExecutionStatus.RUNNING), to);
+  }
+
+  /** Records an entry while its execution runs, as the runtime's journal does. */
+  static boolean record(ExecutionStore store, JournalEntry entry) {
+    return store.apply(running(entry.executionId(), ExecutionStatus.RUNNING), new StoreChange.AddEntry(entry));
   }
 
   static ExecutionRecord execution(String id, java.time.Clock clock) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestInstance;
  * credentials.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresExecutionStoreTest extends ExecutionStoreContract {
+class PostgresExecutionStoreTest extends JdbcStoreContract {
 
   private PostgresServer server;
 
@@ -36,7 +36,7 @@ class PostgresExecutionStoreTest extends ExecutionStoreContract {
   }
 
   @Override
-  String newLocation() throws SQLException {
+  protected String newDatabase() throws SQLException {
     return server.createDatabase();
   }
 
@@ -59,6 +59,19 @@ class PostgresExecutionStoreTest extends ExecutionStoreContract {
     assertThat(e).hasMessageThat().doesNotContain("secret");
   }
 
+  /** codemode-runtime carries only SQLite's driver: without PostgreSQL's, the message names the artifact. */
+  @Test
+  void aMissingDriverIsNamedWithTheArtifactToAdd() {
+    StoreLocation location = StoreLocation.parse(database);
+    ClassLoader withoutDriver = new ClassLoader(null) {};
+    ExecutionStoreException e = assertThrows(ExecutionStoreException.class,
+        () -> Database.requirePostgresDriver(location, withoutDriver));
+    assertThat(e).hasMessageThat().contains("the PostgreSQL JDBC driver (org.postgresql.Driver) is not on the class path");
+    assertThat(e).hasMessageThat().contains("org.postgresql:postgresql");
+    assertThat(e).hasMessageThat().doesNotContain("password=trust");
+    Database.requirePostgresDriver(location, PostgresExecutionStoreTest.class.getClassLoader());
+  }
+
   @Test
   void refusesAMissingDatabase() {
     String missing = server.url("no_such_database");
@@ -68,7 +81,7 @@ class PostgresExecutionStoreTest extends ExecutionStoreContract {
 
   @Test
   void takesTheUserFromTheBuilder() throws Exception {
-    String withoutUser = location.substring(0, location.indexOf('?'));
+    String withoutUser = database.substring(0, database.indexOf('?'));
     try (JdbcExecutionStore byBuilder = JdbcExecutionStore.builder()
         .location(withoutUser).user("postgres").password("unused with trust").clock(clock).build()) {
       assertThat(byBuilder.executions(RUNTIME, 1, 0)).isEmpty();

@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertThat;
 import dev.codemode.runtime.CodemodeRuntime;
 import dev.codemode.sandbox.GraalJsExecutor;
 import dev.codemode.runtime.Outcome;
+import dev.codemode.runtime.RunStateException;
 import dev.codemode.runtime.fixtures.LedgerConnector;
 import dev.codemode.runtime.fixtures.LedgerConnector_Codemode;
 import java.time.Duration;
@@ -70,13 +71,22 @@ class SharedPostgresRuntimeTest {
     LedgerConnector ledgerB = new LedgerConnector();
     try (CodemodeRuntime a = node(url, ledgerA); CodemodeRuntime b = node(url, ledgerB)) {
       Outcome paused = a.execute("const p = await ledger.pay({to: 'eve', amount: 1}); return p.id");
-      CompletableFuture<Outcome> onA = CompletableFuture.supplyAsync(() -> a.approve(paused.executionId()));
-      CompletableFuture<Outcome> onB = CompletableFuture.supplyAsync(() -> b.approve(paused.executionId()));
+      // The loser's refusal, as fronts print it.
+      CompletableFuture<Outcome> onA = CompletableFuture.supplyAsync(() -> approveOrRefusal(a, paused.executionId()));
+      CompletableFuture<Outcome> onB = CompletableFuture.supplyAsync(() -> approveOrRefusal(b, paused.executionId()));
       List<Outcome> outcomes = List.of(onA.get(), onB.get());
       assertThat(outcomes.stream().filter(o -> o.status() == Outcome.Status.COMPLETED).count()).isEqualTo(1);
       assertThat(outcomes.stream().filter(o -> o.status() == Outcome.Status.ERROR).map(o -> o.error().name()).toList())
           .containsExactly("NotPaused");
       assertThat(ledgerA.count("pay") + ledgerB.count("pay")).isEqualTo(1);
+    }
+  }
+
+  private static Outcome approveOrRefusal(CodemodeRuntime runtime, String executionId) {
+    try {
+      return runtime.approve(executionId);
+    } catch (RunStateException e) {
+      return e.toOutcome();
     }
   }
 }

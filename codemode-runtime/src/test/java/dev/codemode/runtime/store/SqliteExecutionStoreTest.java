@@ -25,13 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on a SQLite file, and what only SQLite has: files, WAL, two processes on one file. */
-class SqliteExecutionStoreTest extends ExecutionStoreContract {
+class SqliteExecutionStoreTest extends JdbcStoreContract {
 
   @TempDir Path folder;
   private final AtomicInteger databases = new AtomicInteger();
 
   @Override
-  String newLocation() {
+  protected String newDatabase() {
     // A folder that does not exist yet: opening creates it.
     return folder.resolve("store-" + databases.incrementAndGet()).resolve("codemode.db").toString();
   }
@@ -57,9 +57,9 @@ class SqliteExecutionStoreTest extends ExecutionStoreContract {
   @Test
   void opensAJdbcSqliteUrlAsTheSameFile() {
     running("exec_1");
-    JdbcExecutionStore byUrl = open("jdbc:sqlite:" + location, 1_000_000);
+    ExecutionStore byUrl = open("jdbc:sqlite:" + database, 1_000_000);
     assertThat(byUrl.execution("exec_1")).isPresent();
-    assertThat(byUrl.toString()).contains(location);
+    assertThat(byUrl.toString()).contains(database);
   }
 
   @Test
@@ -87,7 +87,7 @@ class SqliteExecutionStoreTest extends ExecutionStoreContract {
     JournalRace.prepare(store, calls, clock);
     JournalRace.warmUp(store, "first");
     Path errors = folder.resolve("second-process.err");
-    Process second = new ProcessBuilder(secondJvm(JournalRace.class.getName(), location, String.valueOf(calls), "second"))
+    Process second = new ProcessBuilder(secondJvm(JournalRace.class.getName(), database, String.valueOf(calls), "second"))
         .redirectError(errors.toFile())
         .start();
     try {

@@ -8,17 +8,17 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that stands still until a test moves it; it starts with sub-millisecond digits. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
   private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T10:00:00.123456789Z"));
 
   /** Moves the clock forward. */
-  Instant advance(Duration duration) {
+  public Instant advance(Duration duration) {
     return now.updateAndGet(instant -> instant.plus(duration));
   }
 
   /** The time the store stamps now: milliseconds only. */
-  Instant storedNow() {
+  public Instant storedNow() {
     return Instant.ofEpochMilli(now.get().toEpochMilli());
   }
 
