@@ -69,7 +69,7 @@ final class Discovery {
    */
   JsonNode snippetCode(String name) {
     Snippet snippet = store.snippet(runtime, name).orElseThrow(() -> new IllegalArgumentException(
-        "There is no snippet named \"" + name + "\". Saved snippets: "
+        "There is no snippet named \"" + (name.length() <= 100 ? name : name.substring(0, 100) + "…") + "\". Saved snippets: "
             + store.snippets(runtime).stream().map(Snippet::name).toList() + "; codemode.search finds them too."));
     List<String> changed = new ArrayList<>();
     snippet.connectors().forEach((qualified, hash) -> {

@@ -90,7 +90,11 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
     }
     this.providers = byName;
     Map<String, List<String>> toolNames = new LinkedHashMap<>();
-    byName.forEach((name, provider) -> toolNames.put(name, provider.descriptor().toolNames()));
+    byName.forEach((name, provider) -> {
+      List<String> names = new java.util.ArrayList<>(provider.descriptor().toolNames());
+      provider.sandboxSetup().ifPresent(setup -> setup.members().stream().filter(m -> !names.contains(m)).forEach(names::add));
+      toolNames.put(name, List.copyOf(names));
+    });
     this.errors = new ErrorTranslation(toolNames);
     this.calls = new ToolCalls(new ToolCalls.Loop() {
       @Override

@@ -30,8 +30,10 @@ import tools.jackson.databind.JsonNode;
  * @param script the function expression's source
  * @param config JSON passed to it (per execution: a seed, a clock)
  * @param hostFunctions the names of the provider's calls that only the script can make
+ * @param members the names of the members the script adds to the namespace, for messages that list
+ *     what the namespace has (a hint for a name that does not exist)
  */
-public record SandboxSetup(String script, JsonNode config, List<String> hostFunctions) {
+public record SandboxSetup(String script, JsonNode config, List<String> hostFunctions, List<String> members) {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,99}");
 
@@ -40,6 +42,7 @@ public record SandboxSetup(String script, JsonNode config, List<String> hostFunc
     Objects.requireNonNull(script, "script");
     Objects.requireNonNull(config, "config");
     hostFunctions = List.copyOf(hostFunctions);
+    members = List.copyOf(members);
     for (String name : hostFunctions) {
       if (!IDENTIFIER.matcher(name).matches()) {
         throw new IllegalArgumentException("host function name \"" + name + "\" is not a JavaScript identifier");
@@ -50,8 +53,8 @@ public record SandboxSetup(String script, JsonNode config, List<String> hostFunc
     }
   }
 
-  /** A setup with no host functions. */
+  /** A setup with no host functions, whose members messages do not list. */
   public SandboxSetup(String script, JsonNode config) {
-    this(script, config, List.of());
+    this(script, config, List.of(), List.of());
   }
 }

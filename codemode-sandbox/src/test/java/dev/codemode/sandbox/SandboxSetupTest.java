@@ -64,7 +64,7 @@ class SandboxSetupTest {
       public Optional<SandboxSetup> sandboxSetup() {
         return Optional.of(new SandboxSetup(
             "(host, global, config) => ({ read: async (key) => (await host.unlock({key})).secret })",
-            json("{}"), List.of("unlock")));
+            json("{}"), List.of("unlock"), List.of("read")));
       }
 
       @Override
@@ -94,6 +94,7 @@ class SandboxSetupTest {
     assertThat(value.get("peek").asString()).isEqualTo("peeked");
     JsonNode tries = value.get("tries");
     assertThat(tries.get(0).asString()).startsWith("TypeError: vault.unlock is not a function");
+    assertThat(tries.get(0).asString()).contains("Its tools: peek, read.");
     assertThat(tries.get(1).asString()).startsWith("function");
     assertThat(tries.get(2).asString()).isEqualTo("false");
     for (int i = 3; i < 6; i++) {
