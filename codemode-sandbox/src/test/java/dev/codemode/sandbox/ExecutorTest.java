@@ -186,8 +186,9 @@ class ExecutorTest {
       ExecuteResult result = small.execute("for (let i = 0; i < 50; i++) console.log('line ' + String(i).padStart(4, '0'));\n'ok'", List.of());
       assertThat(resultOf(result).asString()).isEqualTo("ok");
       assertThat(result.logs().get(0)).isEqualTo(
-          "[codemode] console output truncated: 450 bytes in 50 lines were written, the first 100 bytes are kept."
-              + " Log less, or return what matters as the result.");
+          "[codemode] The console output was 450 bytes in 50 lines; the first 100 are kept, so later"
+              + " lines are left out and a line cut short ends with \"…\". Log less: only what you"
+              + " need to see, or return what matters as the result.");
       // Eleven lines of 9 bytes fit; of the twelfth, the one byte left.
       assertThat(result.logs().subList(1, 12)).containsExactly(
           "line 0000", "line 0001", "line 0002", "line 0003", "line 0004", "line 0005", "line 0006",
