@@ -1,7 +1,6 @@
 package dev.codemode.sandbox;
 
 import dev.codemode.core.JsonCodec;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -84,6 +83,7 @@ final class ResultShrinker {
   private final int budget;
   /** Code points and bytes (quotes excluded) of each long string, measured once. */
   private final Map<String, long[]> longStrings = new IdentityHashMap<>();
+  private final Scanner scanner = new Scanner();
 
   private ResultShrinker(JsonNode root, int budget) {
     this.root = root;
@@ -178,9 +178,9 @@ final class ResultShrinker {
     if (room < 0) {
       return null;
     }
-    Scan kept = Scan.of(text, 0, Long.MAX_VALUE, room);
-    return StringNode.valueOf(text.substring(0, kept.end)
-        + marker(codePoints - kept.codePoints, Noun.CHARACTER) + suffix);
+    scanner.scan(text, 0, Long.MAX_VALUE, room);
+    return StringNode.valueOf(text.substring(0, scanner.end)
+        + marker(codePoints - scanner.codePoints, Noun.CHARACTER) + suffix);
   }
 
   /** {@code text} as a string node of at most the budget: its start and "…" when it is longer. */
@@ -192,7 +192,8 @@ final class ResultShrinker {
     if (room < 0) {
       return StringNode.valueOf("");
     }
-    return StringNode.valueOf(text.substring(0, Scan.of(text, 0, Long.MAX_VALUE, room).end) + "…");
+    scanner.scan(text, 0, Long.MAX_VALUE, room);
+    return StringNode.valueOf(text.substring(0, scanner.end) + "…");
   }
 
   /** {@code base}, or {@code base 2}, {@code base 3}..., the first that {@code object} lacks. */
@@ -213,7 +214,9 @@ final class ResultShrinker {
     private final boolean capObjects;
     private final long limit;
     private final boolean build;
-    private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+    /** The containers being walked, innermost last; frames past {@code open} are for reuse. */
+    private final List<Frame> frames = new ArrayList<>();
+    private int open;
     long bytes;
     JsonNode copy;
 
@@ -226,10 +229,10 @@ final class ResultShrinker {
 
     Pass run() {
       copy = visit(root, 0);
-      while (!frames.isEmpty() && bytes <= limit) {
-        Frame frame = frames.peek();
+      while (open > 0 && bytes <= limit) {
+        Frame frame = frames.get(open - 1);
         if (frame.left == 0) {
-          frames.pop();
+          open--;
           frame.close();
           continue;
         }
@@ -242,7 +245,7 @@ final class ResultShrinker {
             ((ObjectNode) frame.copy).set(member.getKey(), value);
           }
         } else {
-          JsonNode value = visit(frame.items.next(), frame.depth);
+          JsonNode value = visit(frame.node.get(frame.next++), frame.depth);
           if (build) {
             ((ArrayNode) frame.copy).add(value);
           }
@@ -260,32 +263,36 @@ final class ResultShrinker {
         case ARRAY -> {
           int size = node.size();
           int kept = depth >= cap ? 0 : size - cap < MIN_ITEMS_CUT ? size : cap;
-          Frame frame = new Frame(node.values().iterator(), null, kept, depth + 1,
-              build ? new ArrayNode(NODES, new ArrayList<>(kept + 1)) : null);
+          JsonNode copy = build ? new ArrayNode(NODES, new ArrayList<>(kept + 1)) : null;
+          String marker = null;
           if (kept < size) {
-            frame.marker = marker(size - kept, Noun.ITEM);
             // the kept items, a comma after each, and the marker in quotes
             bytes += 2 + kept + markerBytes(size - kept, Noun.ITEM) + 2;
+            marker = build ? marker(size - kept, Noun.ITEM) : null;
           } else {
             bytes += 2 + Math.max(0, kept - 1);
           }
-          return open(frame);
+          open(node, null, kept, depth + 1, copy, null, marker);
+          return copy;
         }
         case OBJECT -> {
           int size = node.size();
           int kept = !capObjects ? size : depth < cap ? Math.min(size, cap) : 0;
-          Frame frame = new Frame(null, node.properties().iterator(), kept, depth + 1,
-              build ? new ObjectNode(NODES, new LinkedHashMap<>()) : null);
+          JsonNode copy = build ? new ObjectNode(NODES, new LinkedHashMap<>()) : null;
+          String markerKey = null;
+          String marker = null;
           if (kept < size) {
-            frame.markerKey = freeKey(node, CUT_KEY);
-            frame.marker = marker(size - kept, Noun.PROPERTY);
+            markerKey = freeKey(node, CUT_KEY);
             // the kept members, a comma after each, and "key":"marker"
-            bytes += 2 + kept + quotedBytes(frame.markerKey) + 1
+            bytes += 2 + kept + quotedBytes(markerKey) + 1
                 + markerBytes(size - kept, Noun.PROPERTY) + 2;
+            marker = build ? marker(size - kept, Noun.PROPERTY) : null;
           } else {
             bytes += 2 + Math.max(0, kept - 1);
           }
-          return open(frame);
+          open(node, kept > 0 ? node.properties().iterator() : null, kept, depth + 1, copy,
+              markerKey, marker);
+          return copy;
         }
         case STRING -> {
           return string(node);
@@ -297,13 +304,26 @@ final class ResultShrinker {
       }
     }
 
-    private JsonNode open(Frame frame) {
-      if (frame.left > 0) {
-        frames.push(frame);
+    /** Walks the children of a container next, or closes it at once when none are kept. */
+    private void open(JsonNode node, Iterator<Map.Entry<String, JsonNode>> members, int kept,
+        int depth, JsonNode copy, String markerKey, String marker) {
+      if (open == frames.size()) {
+        frames.add(new Frame());
+      }
+      Frame frame = frames.get(open);
+      frame.node = node;
+      frame.members = members;
+      frame.next = 0;
+      frame.left = kept;
+      frame.depth = depth;
+      frame.copy = copy;
+      frame.markerKey = markerKey;
+      frame.marker = marker;
+      if (kept > 0) {
+        open++;
       } else {
         frame.close();
       }
-      return frame.copy;
     }
 
     /** Adds the bytes of a string at this cap: whole, or its start and the marker when shorter. */
@@ -320,23 +340,24 @@ final class ResultShrinker {
         bytes += wholeBytes(text, room);
         return node;
       }
-      Scan start = Scan.of(text, 0, cap, room);
-      if (start.codePoints < cap) {
+      long start = scanner.scan(text, 0, cap, room);
+      if (scanner.codePoints < cap) {
         bytes += room + 1;  // over the limit; the walk stops
         return null;
       }
+      int end = scanner.end;
       long left = codePoints - cap;
       long markerBytes = markerBytes(left, Noun.CHARACTER);
       // Every code point is at least a byte, so only a short rest can be smaller than the marker.
       if (left <= markerBytes) {
-        long rest = Scan.of(text, start.end, Long.MAX_VALUE, UNLIMITED).bytes;
+        long rest = scanner.scan(text, end, Long.MAX_VALUE, UNLIMITED);
         if (rest <= markerBytes) {
-          bytes += start.bytes + rest;
+          bytes += start + rest;
           return node;
         }
       }
-      bytes += start.bytes + markerBytes;
-      return build ? StringNode.valueOf(text.substring(0, start.end) + marker(left, Noun.CHARACTER)) : null;
+      bytes += start + markerBytes;
+      return build ? StringNode.valueOf(text.substring(0, end) + marker(left, Noun.CHARACTER)) : null;
     }
 
     /** Bytes of the whole text without quotes, or more than {@code room} once past it. */
@@ -344,30 +365,23 @@ final class ResultShrinker {
       if (text.length() > LONG_STRING) {
         return longString(text)[1];
       }
-      Scan whole = Scan.of(text, 0, Long.MAX_VALUE, room);
-      return whole.end == text.length() ? whole.bytes : room + 1;
+      long whole = scanner.scan(text, 0, Long.MAX_VALUE, room);
+      return scanner.end == text.length() ? whole : room + 1;
     }
   }
 
   /** A container being walked: the children still to visit, and its copy with the marker to add. */
   private static final class Frame {
-    final Iterator<JsonNode> items;
-    final Iterator<Map.Entry<String, JsonNode>> members;
+    JsonNode node;
+    /** The members of an object, or null for an array, whose items are read by index. */
+    Iterator<Map.Entry<String, JsonNode>> members;
+    int next;
     int left;
     /** The depth of the children. */
-    final int depth;
-    final JsonNode copy;
-    String marker;
+    int depth;
+    JsonNode copy;
     String markerKey;
-
-    Frame(Iterator<JsonNode> items, Iterator<Map.Entry<String, JsonNode>> members, int left,
-        int depth, JsonNode copy) {
-      this.items = items;
-      this.members = members;
-      this.left = left;
-      this.depth = depth;
-      this.copy = copy;
-    }
+    String marker;
 
     /** Adds the marker to the copy once its kept children are in. */
     void close() {
@@ -388,8 +402,8 @@ final class ResultShrinker {
 
   private long[] longString(String text) {
     return longStrings.computeIfAbsent(text, t -> {
-      Scan whole = Scan.of(t, 0, Long.MAX_VALUE, UNLIMITED);
-      return new long[] {whole.codePoints, whole.bytes};
+      long bytes = scanner.scan(t, 0, Long.MAX_VALUE, UNLIMITED);
+      return new long[] {scanner.codePoints, bytes};
     });
   }
 
@@ -436,12 +450,12 @@ final class ResultShrinker {
     return length;
   }
 
-  private static long quotedBytes(String text) {
+  private long quotedBytes(String text) {
     return 2 + escapedBytes(text);
   }
 
-  private static long escapedBytes(String text) {
-    return Scan.of(text, 0, Long.MAX_VALUE, UNLIMITED).bytes;
+  private long escapedBytes(String text) {
+    return scanner.scan(text, 0, Long.MAX_VALUE, UNLIMITED);
   }
 
   /** Bytes of a number, boolean, null or other value that is never cut. */
@@ -481,21 +495,25 @@ final class ResultShrinker {
   }
 
   /**
-   * A measured stretch of a string: UTF-8 bytes of its JSON escaped form (quotes excluded), code
-   * points, and the char index where it ends.
+   * Measures stretches of strings: UTF-8 bytes of their JSON escaped form (quotes excluded), as
+   * Jackson writes it. One per shrinker, so that the walks allocate nothing per string.
    */
-  private record Scan(long bytes, long codePoints, int end) {
+  private static final class Scanner {
+    /** Where the last stretch ended, as a char index. */
+    int end;
+    /** How many code points the last stretch had. */
+    long codePoints;
 
     /**
-     * The longest stretch from {@code from} of at most {@code maxCodePoints} code points whose
-     * bytes are at most {@code room}.
+     * The bytes of the longest stretch from {@code from} of at most {@code maxCodePoints} code
+     * points whose bytes are at most {@code room}.
      */
-    static Scan of(String text, int from, long maxCodePoints, long room) {
+    long scan(String text, int from, long maxCodePoints, long room) {
       long bytes = 0;
-      long codePoints = 0;
+      long count = 0;
       int i = from;
       int length = text.length();
-      while (i < length && codePoints < maxCodePoints) {
+      while (i < length && count < maxCodePoints) {
         char c = text.charAt(i);
         int chars = 1;
         int width;
@@ -517,10 +535,12 @@ final class ResultShrinker {
           break;
         }
         bytes += width;
-        codePoints++;
+        count++;
         i += chars;
       }
-      return new Scan(bytes, codePoints, i);
+      end = i;
+      codePoints = count;
+      return bytes;
     }
   }
 }
