@@ -25,9 +25,8 @@ import tools.jackson.databind.node.StringNode;
  * null are never changed. Every cut is marked with a string that starts with {@code "… "}:
  *
  * <ul>
- *   <li>a cut array ends with the element {@code "… 1,234 more items"} ({@code "… 1 more item"});
- *   <li>a cut string ends with {@code "… 56,789 more characters"} ({@code "… 1 more character"}),
- *       counting code points;
+ *   <li>a cut array ends with the element {@code "… 1,234 more items"};
+ *   <li>a cut string ends with {@code "… 56,789 more characters"}, counting code points;
  *   <li>an object that had to lose members ends with the property {@code "…": "… 12 more
  *       properties"} ({@code "… 1 more property"}); should the object have a key {@code "…"}, the
  *       marker's key is {@code "… 2"}, {@code "… 3"} and so on, the first it does not have.
@@ -41,9 +40,9 @@ import tools.jackson.databind.node.StringNode;
  * the key {@value #NOTICE_KEY} (or {@code [codemode] 2} and so on should that key be taken); a
  * top-level array gets {@code "[codemode] "} and the notice as its last element, after the marker;
  * a top-level string gets {@code ". [codemode] "} and the notice after its marker. When not even
- * the smallest cut form fits (a number larger than the budget, an object with too many keys for
- * the budget, a tiny budget), the result is the string {@code "[codemode] "} and the notice, itself
- * cut to the budget and then ending with {@code "…"}.
+ * the smallest cut and the notice fit (a number larger than the budget, a budget of a few hundred
+ * bytes), the result is the string {@code "[codemode] "} and the notice, itself cut to the budget
+ * and then ending with {@code "…"}.
  *
  * <p>How: one cap {@code c} applies to every string (at most {@code c} code points), every array
  * (at most {@code c} items) and to depth (an array nested {@code c} levels down keeps no items), so
@@ -426,7 +425,7 @@ final class ResultShrinker {
     }
   }
 
-  /** {@code "… 1,234 more items"}, {@code "… 1 more item"} and the like. */
+  /** {@code "… 1,234 more items"}, {@code "… 1 more property"} and the like. */
   private static String marker(long count, Noun noun) {
     return String.format(Locale.ROOT, "… %,d more %s", count, noun.of(count));
   }
