@@ -2,11 +2,16 @@ package dev.codemode.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The console output of one execution, kept up to a byte budget. Lines past the budget are counted,
- * not kept, and the first line of the result then says how much was written and how much kept.
- * Used from one thread at a time (the execution's).
+ * not kept; the line that crosses it is cut and ends with "…". The first line of the result then
+ * says, in the words of the result's notice ({@link ResultShrinker}), how much was written, how much
+ * is kept, and what to do: {@code [codemode] The console output was 450 bytes in 50 lines; the first
+ * 100 are kept, so later lines are left out and a line cut short ends with "…". Log less: only what
+ * you need to see, or return what matters as the result.} Used from one thread at a time (the
+ * execution's).
  */
 final class ConsoleLog {
 
@@ -41,9 +46,10 @@ final class ConsoleLog {
       return List.copyOf(lines);
     }
     List<String> out = new ArrayList<>(lines.size() + 1);
-    out.add(String.format(
-        "[codemode] console output truncated: %,d bytes in %,d lines were written, the first %,d bytes"
-            + " are kept. Log less, or return what matters as the result.",
+    out.add(String.format(Locale.ROOT,
+        "[codemode] The console output was %,d bytes in %,d lines; the first %,d are kept, so later"
+            + " lines are left out and a line cut short ends with \"…\". Log less: only what you need"
+            + " to see, or return what matters as the result.",
         totalBytes, totalLines, keptBytes));
     out.addAll(lines);
     return out;

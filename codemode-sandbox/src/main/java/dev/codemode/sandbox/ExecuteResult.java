@@ -11,13 +11,19 @@ import tools.jackson.databind.node.MissingNode;
  * what it cost.
  *
  * @param result the value the code's function returned, as JSON; a {@link MissingNode} when it
- *     returned {@code undefined} or when the execution failed. A result larger than {@link
- *     ExecutionLimits#maxResultBytes()} is a string that announces the truncation and the original
- *     size, followed by the start of the JSON text.
+ *     returned {@code undefined} or when the execution failed. A result whose JSON is larger than
+ *     {@link ExecutionLimits#maxResultBytes()} is cut to it and stays JSON of the same shape: objects
+ *     keep their keys, arrays their first items, strings their start; each cut is marked with a
+ *     string that starts with {@code "… "} ({@code "… 1,234 more items"} as an array's last item,
+ *     {@code "… 56,789 more characters"} at a string's end), and the top level carries a notice
+ *     with the original size (a top-level object as its first property {@code "[codemode]"}, an
+ *     array as its last item, a string after its marker). Should not even that fit, the result is
+ *     the notice alone, as a string.
  * @param error why the execution failed, or {@code null} when it completed
  * @param logs what the code wrote to {@code console}, one entry per call; {@code warn}, {@code
  *     error}, {@code info} and {@code debug} lines start with {@code [warn] } and so on. When the
- *     log budget ran out, the first entry says so and how much was written.
+ *     log budget ({@link ExecutionLimits#maxLogBytes()}) ran out, the first entry is a notice of
+ *     how much was written and how much is kept, and the line cut short ends with "…".
  * @param stats what the execution cost
  */
 public record ExecuteResult(JsonNode result, ExecutionError error, List<String> logs, Stats stats) {

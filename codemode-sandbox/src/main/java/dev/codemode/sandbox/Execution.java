@@ -23,7 +23,6 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
-import tools.jackson.databind.node.StringNode;
 
 /**
  * One run of model code: a fresh context, an event loop fed by a mailbox, and the host side of the
@@ -459,6 +458,10 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
     } catch (StreamConstraintsException e) {
       result = failedResult(ExecutionError.of(ExecutionError.Kind.LIMIT, ErrorNames.RESULT_LIMIT,
           "The result is too large to read: " + ErrorTranslation.readerLimit(e) + ". Return smaller values."));
+    } catch (OutOfMemoryError e) {
+      // the tree of a result is about ten times its JSON text
+      result = failedResult(ExecutionError.of(ExecutionError.Kind.LIMIT, ErrorNames.RESULT_LIMIT,
+          "The result is too large to read: it does not fit in memory. Return smaller values."));
     } catch (RuntimeException e) {
       result = failedResult(ExecutionError.of(ExecutionError.Kind.INTERNAL, ErrorNames.INTERNAL,
           "The result could not be read: " + e.getMessage()));
@@ -473,16 +476,9 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
     if (resultPayload == null) {
       return new ExecuteResult(MissingNode.getInstance(), null, log.lines(), stats());
     }
-    long bytes = ConsoleLog.utf8Length(resultPayload);
-    JsonNode result;
-    if (bytes > limits.maxResultBytes()) {
-      result = StringNode.valueOf(String.format(
-          "[codemode] The result was truncated: it is %,d bytes of JSON and at most %,d are returned."
-              + " Return less (only the fields or items needed, or a summary). Its first %,d bytes:%n",
-          bytes, limits.maxResultBytes(), limits.maxResultBytes())
-          + ConsoleLog.cutToUtf8(resultPayload, limits.maxResultBytes()));
-    } else {
-      result = shared.bridge().fromSandbox(resultPayload);
+    JsonNode result = shared.bridge().fromSandbox(resultPayload);
+    if (ConsoleLog.utf8Length(resultPayload) > limits.maxResultBytes()) {
+      result = ResultShrinker.shrink(result, limits.maxResultBytes());
     }
     return new ExecuteResult(result, null, log.lines(), stats());
   }

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param maxToolCalls tool calls per execution; the call past the limit ends the execution
  * @param maxAllocatedBytes bytes the execution's JavaScript may allocate in all (garbage included),
  *     measured per thread by the watchdog; the execution is stopped when it passes
- * @param maxResultBytes UTF-8 bytes of the result's JSON; a larger result is cut and the cut
- *     announced at its head
- * @param maxLogBytes UTF-8 bytes of console output kept; what comes later is counted, not kept
+ * @param maxResultBytes UTF-8 bytes of the result's compact JSON; a larger result is cut to it and
+ *     stays JSON of its shape, each cut marked and a notice with the original size at its top
+ *     level (see {@link ExecuteResult#result()})
+ * @param maxLogBytes UTF-8 bytes of console output kept; what comes later is counted, not kept, and
+ *     a notice heads the logs
  * @param maxCodeBytes UTF-8 bytes of model code accepted
  */
 public record ExecutionLimits(
@@ -124,7 +126,7 @@ public record ExecutionLimits(
       return this;
     }
 
-    /** Result size; default 1 MiB of JSON. */
+    /** Result size; default 1 MiB of JSON, past which the result is cut to it. */
     public Builder maxResultBytes(int maxResultBytes) {
       this.maxResultBytes = maxResultBytes;
       return this;

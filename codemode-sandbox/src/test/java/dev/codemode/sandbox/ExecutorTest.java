@@ -9,6 +9,7 @@ import static dev.codemode.sandbox.Sandboxes.resultOf;
 import static dev.codemode.sandbox.Sandboxes.run;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.codemode.core.JsonCodec;
 import dev.codemode.sandbox.fixtures.LibraryConnector;
 import java.math.BigInteger;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 
 /** What model code gets back: values, logs and errors, through real GraalJS. */
 class ExecutorTest {
@@ -184,8 +186,9 @@ class ExecutorTest {
       ExecuteResult result = small.execute("for (let i = 0; i < 50; i++) console.log('line ' + String(i).padStart(4, '0'));\n'ok'", List.of());
       assertThat(resultOf(result).asString()).isEqualTo("ok");
       assertThat(result.logs().get(0)).isEqualTo(
-          "[codemode] console output truncated: 450 bytes in 50 lines were written, the first 100 bytes are kept."
-              + " Log less, or return what matters as the result.");
+          "[codemode] The console output was 450 bytes in 50 lines; the first 100 are kept, so later"
+              + " lines are left out and a line cut short ends with \"…\". Log less: only what you"
+              + " need to see, or return what matters as the result.");
       // Eleven lines of 9 bytes fit; of the twelfth, the one byte left.
       assertThat(result.logs().subList(1, 12)).containsExactly(
           "line 0000", "line 0001", "line 0002", "line 0003", "line 0004", "line 0005", "line 0006",
@@ -196,13 +199,29 @@ class ExecutorTest {
   }
 
   @Test
-  void aResultPastTheBudgetIsCutWithANoticeAtItsHead() {
+  void aResultPastTheBudgetIsCutToItAndStaysJsonWithMarksAndANotice() {
     try (GraalJsExecutor small = GraalJsExecutor.builder()
         .limits(ExecutionLimits.builder().maxResultBytes(1000).build()).build()) {
-      String result = resultOf(small.execute("'x'.repeat(5000)", List.of())).asString();
-      assertThat(result).startsWith("[codemode] The result was truncated: it is 5,002 bytes of JSON and at most"
-          + " 1,000 are returned.");
-      assertThat(result).endsWith("\n\"" + "x".repeat(999));
+      JsonNode result = resultOf(small.execute(
+          "({count: 500, items: Array.from({length: 500}, (_, i) => i), text: 'x'.repeat(5000)})",
+          List.of()));
+      assertThat(ConsoleLog.utf8Length(JsonCodec.defaults().toJson(result))).isAtMost(1000);
+      assertThat(result.propertyNames()).containsExactly("[codemode]", "count", "items", "text")
+          .inOrder();
+      assertThat(result.get("[codemode]").asString()).isEqualTo("The result was 6,923 bytes of JSON;"
+          + " at most 1,000 are returned, so parts are cut and marked with \"…\". Return less: only"
+          + " the fields or items needed, or a summary.");
+      assertThat(result.get("count").asInt()).isEqualTo(500);
+      JsonNode items = result.get("items");
+      int kept = items.size() - 1;
+      assertThat(items.get(kept - 1).asInt()).isEqualTo(kept - 1);
+      assertThat(items.get(kept).asString()).isEqualTo("… " + (500 - kept) + " more items");
+      assertThat(result.get("text").asString()).endsWith(" more characters");
+
+      String text = resultOf(small.execute("'x'.repeat(5000)", List.of())).asString();
+      assertThat(text).startsWith("xxxxxxxxxx");
+      assertThat(text).contains(" more characters. [codemode] The result was 5,002 bytes of JSON; at"
+          + " most 1,000 are returned");
     }
   }
 

@@ -8,6 +8,7 @@ import dev.codemode.core.ToolDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -1151,21 +1152,53 @@ class SandboxSecurityTest {
     assertThat(result.error()).isNotNull();
     assertThat(result.error().kind()).isEqualTo(ExecutionError.Kind.TIMEOUT);
     assertThat(result.logs()).isNotEmpty();
-    assertThat(result.logs().get(0)).startsWith("[codemode] console output truncated:");
+    assertThat(result.logs().get(0)).startsWith("[codemode] The console output was ");
     long kept = result.logs().stream().skip(1).mapToLong(String::length).sum();
     // 64 KiB, plus the "…" that marks the line that was cut
     assertThat(kept).isAtMost(64 * 1024 + 1);
     assertStillWorks();
   }
 
+  // A result past maxResultBytes comes back cut to it, and still JSON of its shape. (Before, it
+  // became a string of the first MiB of JSON text, which no program could read.)
   @Test
   void bombHugeResultIsTruncatedWithANotice() {
+    int limit = executor.limits().maxResultBytes();
     ExecuteResult result = run("'x'.repeat(5e7)");
     assertThat(result.error()).isNull();
-    assertThat(result.result().isString()).isTrue();
     String text = result.result().asString();
-    assertThat(text).startsWith("[codemode] The result was truncated: it is 50,000,002 bytes of JSON");
-    assertThat(text.length()).isLessThan((1 << 20) + 1000);
+    assertThat(text).startsWith("xxxxxxxxxx");
+    assertThat(text).contains(" more characters. [codemode] The result was 50,000,002 bytes of JSON;"
+        + " at most 1,048,576 are returned, so parts are cut and marked with \"…\".");
+    assertThat(ConsoleLog.utf8Length(CODEC.toJson(result.result()))).isAtMost(limit);
+
+    // 9.6 MB of JSON: an object with a number, an array of 100,000 records and a long string; one
+    // cap on items and characters cuts both
+    result = run("({total: 1e5, rows: new Array(1e5).fill({id: 7, name: 'n'.repeat(40),"
+        + " tags: ['a', 'b']}), log: 'y'.repeat(2e6)})");
+    assertThat(result.error()).isNull();
+    JsonNode value = result.result();
+    assertThat(ConsoleLog.utf8Length(CODEC.toJson(value))).isAtMost(limit);
+    assertThat(value.propertyNames()).containsExactly("[codemode]", "total", "rows", "log").inOrder();
+    assertThat(value.get("[codemode]").asString()).isEqualTo("The result was 9,600,034 bytes of JSON;"
+        + " at most 1,048,576 are returned, so parts are cut and marked with \"…\". Return less: only"
+        + " the fields or items needed, or a summary.");
+    assertThat(value.get("total").asInt()).isEqualTo(100_000);
+    JsonNode rows = value.get("rows");
+    int kept = rows.size() - 1;
+    assertThat(kept).isGreaterThan(1000);
+    assertThat(rows.get(0)).isEqualTo(CODEC.parse(
+        "{\"id\":7,\"name\":\"" + "n".repeat(40) + "\",\"tags\":[\"a\",\"b\"]}"));
+    assertThat(rows.get(kept - 1)).isEqualTo(rows.get(0));
+    assertThat(rows.get(kept).asString())
+        .isEqualTo(String.format(Locale.ROOT, "… %,d more items", 100_000 - kept));
+    assertThat(value.get("log").asString()).matches("y+… [0-9,]+ more characters");
+
+    // what the JSON reader refuses is an error, large or not
+    ExecutionError tooDeep =
+        failed("let v = 'x'.repeat(2e6); for (let i = 0; i < 600; i++) { v = [v] }; v");
+    assertThat(tooDeep.name()).isEqualTo("ResultLimitError");
+    assertThat(tooDeep.message()).startsWith("The result is too large to read: Document nesting depth");
     assertStillWorks();
   }
 
