@@ -7,8 +7,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * A connector as the runtime uses it: its descriptor, its TypeScript declarations, and a dispatch
  * table that calls its tools on an instance. The Codemode annotation processor writes one
- * implementation per {@code @Connector} class ({@code com.acme.Tasks_Codemode}) and registers it
- * for {@link java.util.ServiceLoader}; tools discovered at run time (MCP) implement it too.
+ * implementation per {@code @Connector} or {@code @OpenApi} class ({@code com.acme.Tasks_Codemode})
+ * and registers it for {@link java.util.ServiceLoader}. Write one by hand only for a connector whose
+ * tools are known when it is compiled; tools found at run time (an MCP server's, a plugin's) are a
+ * {@code dev.codemode.sandbox.ToolProvider} instead, given to the runtime with its builder's {@code
+ * connector(ToolProvider)}.
  *
  * <p>Implementations are immutable and thread-safe; {@link #invoke} may be called concurrently.
  *

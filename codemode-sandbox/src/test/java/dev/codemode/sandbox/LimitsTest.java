@@ -24,7 +24,8 @@ class LimitsTest {
     ExecutionError error = errorOf(result);
     assertThat(error.kind()).isEqualTo(ExecutionError.Kind.TIMEOUT);
     assertThat(error.message()).startsWith("The code ran longer than 2 s and was stopped.");
-    assertThat(result.stats().wallTime()).isLessThan(Duration.ofSeconds(10));
+    // Stopped, not merely reported: it ended soon after its deadline, however busy the machine.
+    assertThat(result.stats().wallTime()).isLessThan(Duration.ofSeconds(30));
   }
 
   @Test
