@@ -79,6 +79,8 @@ final class DurablePass {
   /** The number of the next call; the code's thread only. */
   private int nextSeq;
   private volatile Stop stop;
+  /** The sandbox has ended: a call whose tool has not started by now is not started. */
+  private volatile boolean ended;
   private volatile PendingCall pausedAt;
   private volatile CompletableFuture<Void> pausing;
 
@@ -191,7 +193,13 @@ final class DurablePass {
    */
   private CompletableFuture<Void> run(int seq, RuntimeConnector connector, ToolDescriptor tool, JournalEntry executing) {
     boolean keepResult = tool.replay() != Replay.REEXECUTE;
-    return call(connector, tool, executing.input()).handle((value, error) -> {
+    CompletableFuture<JsonNode> outcome = ended
+        // Nobody waits for it any more (the code ended, or failed, before it could start), and the
+        // sandbox would have stopped it too: it is recorded as not made.
+        ? CompletableFuture.failedFuture(new ToolFailure("the call was not made: the code had ended before it"
+            + " could start"))
+        : call(connector, tool, executing.input());
+    return outcome.handle((value, error) -> {
       if (error != null) {
         return new Settled(null, failureMessage(error));
       }
@@ -460,6 +468,8 @@ final class DurablePass {
     String id = execution.id();
     List<String> logs = result.logs();
     CompletableFuture<Void> paused = pausing;
+    // A pause lets the calls made before it run and record; any other end starts nothing more.
+    ended = paused == null;
     if (paused != null) {
       await(paused, context.settleTimeout().toMillis() + 60_000);
     } else {

@@ -174,6 +174,22 @@ class DurableRuntimeTest {
     }
   }
 
+  /** Calls the code did not wait for end recorded: they ran, or they are marked as never made. */
+  @Test
+  void callsTheCodeDidNotWaitForEndRecorded() {
+    Outcome outcome = completed(runtime.execute(
+        "for (let i = 0; i < 5; i++) ledger.deposit({account: 'loose' + i, amount: 1}); return 'left'"));
+    List<JournalEntry> journal = runtime.journal(outcome.executionId());
+    assertThat(journal).hasSize(5);
+    for (JournalEntry entry : journal) {
+      assertThat(entry.state()).isAnyOf(EntryState.APPLIED, EntryState.ERROR);
+      if (entry.state() == EntryState.ERROR) {
+        assertThat(entry.error()).contains("the call was not made");
+        assertThat(ledger.count("deposit:" + entry.input().get("account").asString() + ":")).isEqualTo(0);
+      }
+    }
+  }
+
   @Test
   void callsAfterThePauseAreRefusedEvenWhenTheCodeCatches() {
     Outcome outcome = paused(runtime.execute(
