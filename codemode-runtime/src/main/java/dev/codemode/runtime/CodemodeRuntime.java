@@ -15,6 +15,7 @@ import dev.codemode.runtime.store.ExecutionStatus;
 import dev.codemode.runtime.store.ExecutionStore;
 import dev.codemode.runtime.store.JournalEntry;
 import dev.codemode.runtime.store.Snippet;
+import dev.codemode.runtime.store.StoredText;
 import dev.codemode.sandbox.Executor;
 import dev.codemode.sandbox.GraalJsExecutor;
 import dev.codemode.sandbox.ToolExecutors;
@@ -152,7 +153,7 @@ public final class CodemodeRuntime implements AutoCloseable {
       return Optional.of(String.format("The code is %,d bytes; a durable run keeps at most %,d. Send shorter code.",
           bytes, store.maxValueBytes()));
     }
-    int bad = StoredText.firstBad(code, 0);
+    int bad = StoredText.firstUnstorable(code, 0);
     if (bad >= 0) {
       int line = 1;
       int lineStart = 0;

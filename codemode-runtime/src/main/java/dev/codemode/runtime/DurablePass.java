@@ -6,6 +6,7 @@ import dev.codemode.core.ToolDescriptor;
 import dev.codemode.runtime.store.EntryState;
 import dev.codemode.runtime.store.ExecutionRecord;
 import dev.codemode.runtime.store.JournalEntry;
+import dev.codemode.runtime.store.StoredText;
 import dev.codemode.runtime.store.ValueTooLargeException;
 import dev.codemode.sandbox.AbortExecutionException;
 import dev.codemode.sandbox.ExecuteResult;
@@ -470,13 +471,15 @@ final class DurablePass {
     CompletableFuture<Void> paused = pausing;
     // A pause lets the calls made before it run and record; any other end starts nothing more.
     ended = paused == null;
+    long settle = context.settleTimeout().toMillis();
     if (paused != null) {
-      await(paused, context.settleTimeout().toMillis() + 60_000);
+      // The pause waits for the calls under way (at most the settle timeout), then is written.
+      await(paused, 2 * settle);
     } else {
       // Calls the code did not wait for (or left when it failed) still record what they did.
-      await(CompletableFuture.allOf(inFlight.toArray(CompletableFuture<?>[]::new)), context.settleTimeout().toMillis());
+      await(CompletableFuture.allOf(inFlight.toArray(CompletableFuture<?>[]::new)), settle);
     }
-    await(writer.drained(), 60_000);
+    await(writer.drained(), settle);
     Outcome.Error failed = failure.get();
     if (failed != null) {
       return finishWithError(failed, logs);

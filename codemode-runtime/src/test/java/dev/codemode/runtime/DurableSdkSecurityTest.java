@@ -4,23 +4,12 @@ import static com.google.common.truth.Truth.assertThat;
 import static dev.codemode.runtime.TestJson.json;
 
 import dev.codemode.runtime.fixtures.BoardConnector;
-import dev.codemode.runtime.fixtures.BoardConnector_Codemode;
-import dev.codemode.runtime.fixtures.LedgerConnector;
-import dev.codemode.runtime.fixtures.LedgerConnector_Codemode;
 import dev.codemode.runtime.store.EntryState;
 import dev.codemode.runtime.store.ExecutionStatus;
-import dev.codemode.runtime.store.JdbcExecutionStore;
 import dev.codemode.runtime.store.JournalEntry;
-import dev.codemode.sandbox.GraalJsExecutor;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,45 +18,7 @@ import tools.jackson.databind.JsonNode;
  * snippets by odd names, and calls that race a pause. Every attempt fails with a clear error and
  * leaves the journal exactly as the real calls wrote it.
  */
-class DurableSdkSecurityTest {
-
-  private static GraalJsExecutor executor;
-
-  @TempDir Path directory;
-  private BoardConnector board;
-  private LedgerConnector ledger;
-  private CodemodeRuntime runtime;
-
-  @BeforeAll
-  static void startExecutor() {
-    executor = GraalJsExecutor.builder().timeout(Duration.ofSeconds(60)).build();
-  }
-
-  @AfterAll
-  static void stopExecutor() {
-    executor.close();
-  }
-
-  @BeforeEach
-  void start() {
-    board = new BoardConnector();
-    ledger = new LedgerConnector();
-    runtime = runtime(Duration.ofSeconds(60));
-  }
-
-  private CodemodeRuntime runtime(Duration timeout) {
-    return CodemodeRuntime.builder()
-        .executor(timeout.equals(Duration.ofSeconds(60)) ? executor : GraalJsExecutor.builder().timeout(timeout).build())
-        .store(JdbcExecutionStore.open(directory.resolve("codemode.db").toString()))
-        .connector(new BoardConnector_Codemode(), board)
-        .connector(new LedgerConnector_Codemode(), ledger)
-        .build();
-  }
-
-  @AfterEach
-  void stop() {
-    runtime.close();
-  }
+class DurableSdkSecurityTest extends BoardAndLedger {
 
   private static JsonNode completed(Outcome outcome) {
     assertThat(outcome.toJson().toString()).contains("\"status\":\"completed\"");
@@ -80,6 +31,21 @@ class DurableSdkSecurityTest {
             + (e.result() == null ? "-" : e.result().toString()))
         .toList();
   }
+
+  /**
+   * Model code that replaces Promise.prototype.then and the constructor, so that every await of a
+   * native promise goes through it, and rewrites each step decision the SDK awaits with {@code
+   * rewrite} (a JavaScript expression of the decision {@code v}); {@link #RESTORE} puts both back.
+   */
+  private static String forgingDecisions(String rewrite) {
+    return "const realThen = Promise.prototype.then;\n"
+        + "Promise.prototype.constructor = function Fake() {};\n"
+        + "Promise.prototype.then = function (ok, bad) {\n"
+        + "  return realThen.call(this, v => ok(v && typeof v === 'object' && 'seq' in v ? " + rewrite + " : v), bad);\n"
+        + "};\n";
+  }
+
+  private static final String RESTORE = "Promise.prototype.then = realThen; Promise.prototype.constructor = Promise;\n";
 
   // ---- the codemode global ------------------------------------------------------------------
 
@@ -206,15 +172,10 @@ class DurableSdkSecurityTest {
   void forgedStepDecisionsCannotEndAToolCallsEntry() {
     Outcome outcome = runtime.execute(
         "const slow = board.create({title: 'real', millis: 200});\n"
-            + "const realThen = Promise.prototype.then;\n"
-            + "Promise.prototype.constructor = function Fake() {};\n"
-            + "Promise.prototype.then = function (ok, bad) {\n"
-            + "  return realThen.call(this, v => ok(v && typeof v === 'object' && 'seq' in v ? {...v, replay: false, seq: 0} : v), bad);\n"
-            + "};\n"
+            + forgingDecisions("{...v, replay: false, seq: 0}")
             + "let step;\n"
             + "try { step = await codemode.step('forge', () => ({id: 'forged'})) } catch (e) { step = e.name + ': ' + e.message }\n"
-            + "Promise.prototype.then = realThen;\n"
-            + "Promise.prototype.constructor = Promise;\n"
+            + RESTORE
             + "return {step, card: (await slow).id}");
     JsonNode result = completed(outcome);
     assertThat(result.get("step").toString()).contains("no step #0 is running in this pass");
@@ -238,16 +199,12 @@ class DurableSdkSecurityTest {
   @Test
   void aStepEndsOnceEvenWhenTwoStepsAreFedTheSameSeq() {
     Outcome outcome = runtime.execute(
-        "const realThen = Promise.prototype.then;\n"
-            + "Promise.prototype.constructor = function Fake() {};\n"
-            + "Promise.prototype.then = function (ok, bad) {\n"
-            + "  return realThen.call(this, v => ok(v && typeof v === 'object' && 'seq' in v && v.replay === false ? {...v, seq: 0} : v), bad);\n"
-            + "};\n"
+        forgingDecisions("(v.replay === false ? {...v, seq: 0} : v)")
             + "const out = [];\n"
             + "for (const name of ['a', 'b']) {\n"
             + "  try { out.push(await codemode.step(name, () => name)) } catch (e) { out.push(e.message.slice(0, 40)) }\n"
             + "}\n"
-            + "Promise.prototype.then = realThen; Promise.prototype.constructor = Promise;\n"
+            + RESTORE
             + "return out");
     JsonNode result = completed(outcome);
     assertThat(result.get(0).asString()).isEqualTo("a");

@@ -3,20 +3,7 @@ package dev.codemode.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static dev.codemode.runtime.TestJson.json;
 
-import dev.codemode.runtime.fixtures.BoardConnector;
-import dev.codemode.runtime.fixtures.BoardConnector_Codemode;
-import dev.codemode.runtime.fixtures.LedgerConnector;
-import dev.codemode.runtime.fixtures.LedgerConnector_Codemode;
-import dev.codemode.runtime.store.JdbcExecutionStore;
-import dev.codemode.sandbox.GraalJsExecutor;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,41 +11,7 @@ import tools.jackson.databind.JsonNode;
  * on the first pass: code that reacts to results (an async map whose items call again) replays the
  * same way across approvals.
  */
-class ReplayOrderTest {
-
-  private static GraalJsExecutor executor;
-
-  @TempDir Path directory;
-  private BoardConnector board;
-  private LedgerConnector ledger;
-  private CodemodeRuntime runtime;
-
-  @BeforeAll
-  static void startExecutor() {
-    executor = GraalJsExecutor.builder().timeout(Duration.ofSeconds(60)).build();
-  }
-
-  @AfterAll
-  static void stopExecutor() {
-    executor.close();
-  }
-
-  @BeforeEach
-  void start() {
-    board = new BoardConnector();
-    ledger = new LedgerConnector();
-    runtime = CodemodeRuntime.builder()
-        .executor(executor)
-        .store(JdbcExecutionStore.open(directory.resolve("codemode.db").toString()))
-        .connector(new BoardConnector_Codemode(), board)
-        .connector(new LedgerConnector_Codemode(), ledger)
-        .build();
-  }
-
-  @AfterEach
-  void stop() {
-    runtime.close();
-  }
+class ReplayOrderTest extends BoardAndLedger {
 
   private Outcome approveAll(Outcome outcome) {
     int approvals = 0;

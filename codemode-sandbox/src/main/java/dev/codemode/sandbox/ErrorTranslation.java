@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
@@ -49,11 +50,23 @@ final class ErrorTranslation {
     }
   }
 
-  /** The tool names of each namespace, in the order the sandbox has them. */
-  private final Map<String, List<String>> toolNames;
+  /** The tool names of each namespace, in the order the sandbox has them: made when a message needs them. */
+  private final Supplier<Map<String, List<String>>> names;
+  private Map<String, List<String>> toolNames;
+
+  ErrorTranslation(Supplier<Map<String, List<String>>> toolNames) {
+    this.names = toolNames;
+  }
 
   ErrorTranslation(Map<String, List<String>> toolNames) {
-    this.toolNames = toolNames;
+    this(() -> toolNames);
+  }
+
+  private Map<String, List<String>> toolNames() {
+    if (toolNames == null) {
+      toolNames = names.get();
+    }
+    return toolNames;
   }
 
   /** A syntax error the engine reported, at {@code line}:{@code column} of the evaluated source when known. */
@@ -100,7 +113,7 @@ final class ErrorTranslation {
 
   /** Why {@code namespace.tool} is not a function: the closest name and the tools there are. */
   String unknownTool(String namespace, String tool) {
-    List<String> names = toolNames.getOrDefault(namespace, List.of());
+    List<String> names = toolNames().getOrDefault(namespace, List.of());
     StringBuilder message = new StringBuilder(namespace).append(" has no tool named \"").append(shown(tool)).append('"');
     Suggestions.closest(tool, names).ifPresent(match -> message.append("; did you mean \"").append(match).append("\"?"));
     message.append(names.isEmpty() ? " It has no tools." : " Its tools: ").append(listed(names)).append('.');
@@ -111,6 +124,7 @@ final class ErrorTranslation {
   String globalsHint(String missing) {
     StringBuilder hint = new StringBuilder();
     List<String> qualifiedTools = new ArrayList<>();
+    Map<String, List<String>> toolNames = toolNames();
     for (Map.Entry<String, List<String>> namespace : toolNames.entrySet()) {
       for (String tool : namespace.getValue()) {
         if (tool.equals(missing)) {

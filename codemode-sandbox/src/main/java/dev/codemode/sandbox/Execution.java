@@ -40,7 +40,7 @@ import tools.jackson.databind.node.MissingNode;
  * that drives the execution; tool completions and timers post tasks from their own threads; the
  * watchdog reads the allocation counters and calls {@link #kill} from its thread.
  */
-final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
+final class Execution implements Watchdog.Watched, JsTooling.Interruptions, ToolCalls.Loop {
 
   private static final int MAX_TIMERS = 10_000;
 
@@ -88,36 +88,33 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
       }
     }
     this.providers = byName;
+    this.errors = new ErrorTranslation(() -> toolNames(byName));
+    this.calls = new ToolCalls(this, shared, byName, errors);
+  }
+
+  /** The names a namespace offers: its tools, then what its setup script adds. */
+  private static Map<String, List<String>> toolNames(Map<String, ToolProvider> providers) {
     Map<String, List<String>> toolNames = new LinkedHashMap<>();
-    byName.forEach((name, provider) -> {
+    providers.forEach((name, provider) -> {
       List<String> names = new java.util.ArrayList<>(provider.descriptor().toolNames());
       provider.sandboxSetup().ifPresent(setup -> setup.members().stream().filter(m -> !names.contains(m)).forEach(names::add));
       toolNames.put(name, List.copyOf(names));
     });
-    this.errors = new ErrorTranslation(toolNames);
-    this.calls = new ToolCalls(new ToolCalls.Loop() {
-      @Override
-      public void post(Runnable task) {
-        Execution.this.post(task);
-      }
+    return toolNames;
+  }
 
-      @Override
-      public void kill(ExecutionError error) {
-        Execution.this.kill(error);
-      }
+  // ---- what the tool calls need (ToolCalls.Loop) ------------------------------------------------
 
-      @Override
-      public ExecutionError terminal() {
-        return terminal;
-      }
+  @Override
+  public ExecutionError terminal() {
+    return terminal;
+  }
 
-      @Override
-      public void settle(int id, String kind, String payload) {
-        if (api != null) {
-          api.invokeMember(PreludeProtocol.SETTLE, id, kind, payload);
-        }
-      }
-    }, shared, byName, errors);
+  @Override
+  public void settle(int id, String kind, String payload) {
+    if (api != null) {
+      api.invokeMember(PreludeProtocol.SETTLE, id, kind, payload);
+    }
   }
 
   // ---- driving ----------------------------------------------------------------------------------
@@ -166,7 +163,8 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions {
         limits.timeout().toMillis());
   }
 
-  private void post(Runnable task) {
+  @Override
+  public void post(Runnable task) {
     mailbox.add(task);
     if (!blocking && drainScheduled.compareAndSet(false, true)) {
       try {

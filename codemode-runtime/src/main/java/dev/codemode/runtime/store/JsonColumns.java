@@ -47,43 +47,9 @@ final class JsonColumns {
     if (value == null) {
       return null;
     }
-    return value.isMissingNode() ? UNDEFINED : escapeLoneSurrogates(codec.toJson(value));
+    return value.isMissingNode() ? UNDEFINED : StoredText.escapeLoneSurrogates(codec.toJson(value));
   }
 
-  /**
-   * JSON text with every lone surrogate written as a {@code \\uXXXX} escape. A surrogate in JSON text
-   * can only be inside a string, where the escape means the same character.
-   */
-  static String escapeLoneSurrogates(String json) {
-    int first = firstLoneSurrogate(json, 0);
-    if (first < 0) {
-      return json;
-    }
-    StringBuilder out = new StringBuilder(json.length() + 16);
-    int done = 0;
-    for (int at = first; at >= 0; at = firstLoneSurrogate(json, at + 1)) {
-      out.append(json, done, at).append(String.format("\\u%04x", (int) json.charAt(at)));
-      done = at + 1;
-    }
-    return out.append(json, done, json.length()).toString();
-  }
-
-  private static int firstLoneSurrogate(String text, int from) {
-    for (int i = from; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-          i++;
-          continue;
-        }
-        return i;
-      }
-      if (Character.isLowSurrogate(c)) {
-        return i;
-      }
-    }
-    return -1;
-  }
 
   /** The value of column text, or null for SQL NULL. */
   JsonNode value(String text) {
@@ -180,7 +146,7 @@ final class JsonColumns {
     int[] sizes = new int[lines.size()];
     long total = 2 + Math.max(0, lines.size() - 1);
     for (int i = 0; i < sizes.length; i++) {
-      sizes[i] = utf8Length(escapeLoneSurrogates(codec.toJson(nodes.stringNode(lines.get(i)))));
+      sizes[i] = utf8Length(StoredText.escapeLoneSurrogates(codec.toJson(nodes.stringNode(lines.get(i)))));
       total += sizes[i];
     }
     if (total <= limit) {
@@ -210,7 +176,7 @@ final class JsonColumns {
       array.add(first);
     }
     lines.forEach(array::add);
-    return escapeLoneSurrogates(codec.toJson(array));
+    return StoredText.escapeLoneSurrogates(codec.toJson(array));
   }
 
   /** Log lines from column text. */
