@@ -66,7 +66,7 @@ abstract class CliCommand implements Callable<Integer> {
       return parent;
     }
     List<URL> urls = new ArrayList<>();
-    for (String entry : classpath.split(File.pathSeparator)) {
+    for (String entry : classpath.split(File.pathSeparator, -1)) {
       if (entry.isBlank()) {
         continue;
       }

@@ -3,6 +3,8 @@ package dev.codemode.cli;
 /** A problem the user can fix; its message says how. Printed without a stack trace. */
 final class UserError extends RuntimeException {
 
+  private static final long serialVersionUID = 1L;
+
   UserError(String message) {
     super(message);
   }

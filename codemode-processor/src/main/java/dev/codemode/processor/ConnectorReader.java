@@ -87,7 +87,7 @@ final class ConnectorReader {
     List<ExecutableElement> toolMethods = toolMethods(type);
     Map<ExecutableElement, ToolModel> drafts = new LinkedHashMap<>();
     for (ExecutableElement method : toolMethods) {
-      ToolModel draft = readTool(name, method, definitions, diagnostics);
+      ToolModel draft = readTool(method, definitions, diagnostics);
       if (draft == null) {
         continue;
       }
@@ -231,10 +231,7 @@ final class ConnectorReader {
 
   /** Reads one tool; its revert method is attached later. {@code null} after errors. */
   private ToolModel readTool(
-      String connectorName,
-      ExecutableElement method,
-      Definitions definitions,
-      Diagnostics diagnostics) {
+      ExecutableElement method, Definitions definitions, Diagnostics diagnostics) {
     AnnotationMirror tool = Annotations.find(method, Tool.class.getName()).orElseThrow();
     boolean valid = true;
     String methodName = method.getSimpleName().toString();
@@ -652,15 +649,11 @@ final class ConnectorReader {
   }
 
   private static String kindName(TypeElement type) {
-    switch (type.getKind()) {
-      case INTERFACE:
-        return "interface";
-      case ENUM:
-        return "enum";
-      case ANNOTATION_TYPE:
-        return "annotation type";
-      default:
-        return type.getKind().name().toLowerCase(java.util.Locale.ROOT);
-    }
+    return switch (type.getKind()) {
+      case INTERFACE -> "interface";
+      case ENUM -> "enum";
+      case ANNOTATION_TYPE -> "annotation type";
+      default -> type.getKind().name().toLowerCase(java.util.Locale.ROOT);
+    };
   }
 }

@@ -104,16 +104,12 @@ final class Constraints {
   }
 
   private static String sizePrefix(String jsonType) {
-    switch (jsonType) {
-      case "string":
-        return "Length";
-      case "array":
-        return "Items";
-      case "object":
-        return "Properties";
-      default:
-        return null;
-    }
+    return switch (jsonType) {
+      case "string" -> "Length";
+      case "array" -> "Items";
+      case "object" -> "Properties";
+      default -> null;
+    };
   }
 
   private static boolean isNumeric(String jsonType) {

@@ -347,36 +347,26 @@ final class SchemaFactory {
     }
 
     private JsonNode schema(TypeMirror type) {
-      switch (type.getKind()) {
-        case BOOLEAN:
-          return nodes.objectNode().put("type", "boolean");
-        case BYTE:
-        case SHORT:
-        case INT:
-        case LONG:
-          return nodes.objectNode().put("type", "integer");
-        case FLOAT:
-        case DOUBLE:
-          return nodes.objectNode().put("type", "number");
-        case CHAR:
-          return scalar("java.lang.Character");
-        case ARRAY:
-          return array((ArrayType) type);
-        case DECLARED:
-          return declared((DeclaredType) type);
-        case WILDCARD:
-          return wildcard((WildcardType) type);
-        case ERROR:
-          throw new UnresolvedTypeException(type);
-        case TYPEVAR:
+      return switch (type.getKind()) {
+        case BOOLEAN -> nodes.objectNode().put("type", "boolean");
+        case BYTE, SHORT, INT, LONG -> nodes.objectNode().put("type", "integer");
+        case FLOAT, DOUBLE -> nodes.objectNode().put("type", "number");
+        case CHAR -> scalar("java.lang.Character");
+        case ARRAY -> array((ArrayType) type);
+        case DECLARED -> declared((DeclaredType) type);
+        case WILDCARD -> wildcard((WildcardType) type);
+        case ERROR -> throw new UnresolvedTypeException(type);
+        case TYPEVAR -> {
           problem(
               "type variable " + type + " is not bound to a type here; use a concrete type"
                   + " argument");
-          return nodes.objectNode();
-        default:
+          yield nodes.objectNode();
+        }
+        default -> {
           problem(type + " is not a JSON value");
-          return nodes.objectNode();
-      }
+          yield nodes.objectNode();
+        }
+      };
     }
 
     private JsonNode wildcard(WildcardType wildcard) {
@@ -511,19 +501,20 @@ final class SchemaFactory {
       TypeElement keyElement = (TypeElement) ((DeclaredType) key).asElement();
       String name = keyElement.getQualifiedName().toString();
       switch (name) {
-        case "java.lang.String":
-        case "java.lang.CharSequence":
-        case "java.lang.Object":
+        case "java.lang.String", "java.lang.CharSequence", "java.lang.Object" -> {
           return nodes.objectNode();
-        case "java.lang.Integer":
-        case "java.lang.Long":
-        case "java.lang.Short":
-        case "java.lang.Byte":
-        case "java.math.BigInteger":
+        }
+        case "java.lang.Integer",
+            "java.lang.Long",
+            "java.lang.Short",
+            "java.lang.Byte",
+            "java.math.BigInteger" -> {
           return nodes.objectNode().put("pattern", "^-?[0-9]+$");
-        case "java.util.UUID":
+        }
+        case "java.util.UUID" -> {
           return nodes.objectNode().put("format", "uuid");
-        default:
+        }
+        default -> {
           if (keyElement.getKind() == ElementKind.ENUM) {
             ObjectNode names = nodes.objectNode();
             ArrayNode values = names.putArray("enum");
@@ -536,6 +527,7 @@ final class SchemaFactory {
               "a map key must be a String, an enum, an integer or a UUID, not " + name
                   + "; JSON object keys are strings");
           return null;
+        }
       }
     }
 
@@ -801,18 +793,15 @@ final class SchemaFactory {
     }
     DeclaredType declared = (DeclaredType) type;
     String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
-    switch (name) {
-      case "java.util.OptionalInt":
-        return types.getPrimitiveType(TypeKind.INT);
-      case "java.util.OptionalLong":
-        return types.getPrimitiveType(TypeKind.LONG);
-      case "java.util.OptionalDouble":
-        return types.getPrimitiveType(TypeKind.DOUBLE);
-      default:
-        return declared.getTypeArguments().isEmpty()
-            ? elements.getTypeElement("java.lang.Object").asType()
-            : declared.getTypeArguments().get(0);
-    }
+    return switch (name) {
+      case "java.util.OptionalInt" -> types.getPrimitiveType(TypeKind.INT);
+      case "java.util.OptionalLong" -> types.getPrimitiveType(TypeKind.LONG);
+      case "java.util.OptionalDouble" -> types.getPrimitiveType(TypeKind.DOUBLE);
+      default ->
+          declared.getTypeArguments().isEmpty()
+              ? elements.getTypeElement("java.lang.Object").asType()
+              : declared.getTypeArguments().get(0);
+    };
   }
 
   private Optional<TypeMirror> jsonValueType(TypeElement element) {
@@ -867,7 +856,7 @@ final class SchemaFactory {
   /** A stable key of a type with its arguments, without type annotations. */
   private String key(TypeMirror type) {
     switch (type.getKind()) {
-      case DECLARED:
+      case DECLARED -> {
         DeclaredType declared = (DeclaredType) type;
         StringBuilder out =
             new StringBuilder(((TypeElement) declared.asElement()).getQualifiedName());
@@ -879,22 +868,26 @@ final class SchemaFactory {
           out.append('>');
         }
         return out.toString();
-      case ARRAY:
+      }
+      case ARRAY -> {
         return key(((ArrayType) type).getComponentType()) + "[]";
-      case WILDCARD:
+      }
+      case WILDCARD -> {
         WildcardType wildcard = (WildcardType) type;
         return wildcard.getExtendsBound() != null ? key(wildcard.getExtendsBound()) : "?";
-      default:
+      }
+      default -> {
         return type.getKind().isPrimitive()
             ? types.getPrimitiveType(type.getKind()).toString()
             : type.toString();
+      }
     }
   }
 
   /** The name of a type in definition names: simple name, type arguments as {@code OfXAndY}. */
   private String displayName(TypeMirror type) {
     switch (type.getKind()) {
-      case DECLARED:
+      case DECLARED -> {
         DeclaredType declared = (DeclaredType) type;
         StringBuilder out = new StringBuilder(declared.asElement().getSimpleName());
         List<? extends TypeMirror> arguments = declared.getTypeArguments();
@@ -905,14 +898,18 @@ final class SchemaFactory {
           }
         }
         return out.toString();
-      case ARRAY:
+      }
+      case ARRAY -> {
         return displayName(((ArrayType) type).getComponentType()) + "Array";
-      case WILDCARD:
+      }
+      case WILDCARD -> {
         WildcardType wildcard = (WildcardType) type;
         return wildcard.getExtendsBound() != null ? displayName(wildcard.getExtendsBound()) : "Any";
-      default:
+      }
+      default -> {
         String primitive = type.getKind().name().toLowerCase(java.util.Locale.ROOT);
         return Character.toUpperCase(primitive.charAt(0)) + primitive.substring(1);
+      }
     }
   }
 

@@ -138,6 +138,8 @@ public abstract class AbstractConnectorDefinition<T> implements ConnectorDefinit
    *
    * @throws IllegalArgumentException when the stored result does not fit the tool's output type
    */
+  // Generated code builds type from the declaration of the variable it assigns the value to.
+  @SuppressWarnings("TypeParameterUnusedInFormals")
   protected final <V> V decodeResult(String toolName, JsonNode result, JavaType type) {
     try {
       return codec.decode(result, type);

@@ -158,6 +158,8 @@ public final class ToolArguments {
    *
    * @throws ToolInputException when the value does not fit {@code type}
    */
+  // Generated code builds type from the declaration of the variable it assigns the value to.
+  @SuppressWarnings("TypeParameterUnusedInFormals")
   public <V> V get(int index, JavaType type) {
     ParameterSignature parameter = signature.parameters().get(index);
     JsonNode value = input.get(parameter.name());

@@ -202,8 +202,8 @@ final class ConnectorTypes {
   }
 
   /**
-   * The tool's description (or its name when there is none), then one {@code @param input.<name>
-   * - <description>} line per top-level input property that has a description.
+   * The tool's description (or its name when there is none), then one <code>&#64;param
+   * input.NAME - DESCRIPTION</code> line per top-level input property that has a description.
    */
   private static List<String> toolDoc(ToolDescriptor tool) {
     List<String> lines = new ArrayList<>(JsDoc.textLines(tool.description()));
@@ -244,7 +244,8 @@ final class ConnectorTypes {
     private final String connectorPascal;
     private final TypeNameAllocator allocator;
     private final Map<DefinitionIdentity, String> names = new HashMap<>();
-    private final Map<JsonNode, Map<String, String>> namesByDocument = new IdentityHashMap<>();
+    private final IdentityHashMap<JsonNode, Map<String, String>> namesByDocument =
+        new IdentityHashMap<>();
     private final List<PendingDefinition> pending = new ArrayList<>();
 
     Definitions(int connector, String connectorPascal, TypeNameAllocator allocator) {

@@ -146,7 +146,7 @@ final class Derivation {
     if (requestBody != null) {
       JsonNode resolved = followRefs(requestBody, bodyAt, "request body");
       if (resolved != null) {
-        body = requestBody(resolved, bodyAt, inputRefs);
+        body = requestBody(resolved, bodyAt);
         if (body != null) {
           bodySchema = bodySchema(resolved, body, bodyAt, inputRefs);
         }
@@ -191,7 +191,8 @@ final class Derivation {
               param.name(),
               param.in(),
               style,
-              explode != null && explode.isBoolean() ? explode.booleanValue()
+              (explode != null && explode.isBoolean())
+                  ? explode.booleanValue()
                   : style == ParameterStyle.FORM,
               param.node().path("allowReserved").asBoolean(false),
               isRequired,
@@ -259,7 +260,7 @@ final class Derivation {
     }
     List<Param> byPriority = new ArrayList<>(params);
     byPriority.sort(Comparator.comparing(Param::in)); // stable: spec order within a location
-    Map<Param, String> names = new IdentityHashMap<>();
+    IdentityHashMap<Param, String> names = new IdentityHashMap<>();
     for (Param param : byPriority) {
       String in = param.in().name().toLowerCase(Locale.ROOT);
       String name = param.name();
@@ -400,7 +401,7 @@ final class Derivation {
 
   // ---- request body ----
 
-  private RequestBodySpec requestBody(JsonNode body, Pointer at, Set<String> refs) {
+  private RequestBodySpec requestBody(JsonNode body, Pointer at) {
     JsonNode content = body.get("content");
     if (content == null || !content.isObject() || content.isEmpty()) {
       findings.warn(at, "the request body has no content; the tool takes no body");

@@ -66,7 +66,10 @@ final class LocalJsonSpec {
     return openapi != null && openapi.isString() ? openapi.stringValue() : null;
   }
 
-  /** Whether the first character that is not white space (or a byte order mark) is {@code {}. */
+  /**
+   * Whether the first character that is not white space (or a byte order mark) is <code>&#123;
+   * </code>.
+   */
   private static boolean looksLikeJson(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -128,7 +131,7 @@ final class LocalJsonSpec {
     boolean map = object.has("additionalProperties");
     boolean combines = object.has("allOf") || object.has("anyOf") || object.has("oneOf");
     boolean typedObject = "object".equals(object.path("type").asString(""));
-    if (items && (map || combines) || map && combines && !typedObject) {
+    if ((items && (map || combines)) || (map && combines && !typedObject)) {
       return false; // swagger-parser's array (and untyped map) models drop the combinations
     }
     JsonNode defaultValue = object.get("default");
@@ -143,7 +146,7 @@ final class LocalJsonSpec {
     JsonNode type = object.get("type");
     if (type == null) {
       // without a type, swagger-parser's model types an enum of strings, and casts the rest
-      return values == null || values.isArray() && !values.isEmpty() && allStrings(values);
+      return values == null || (values.isArray() && !values.isEmpty() && allStrings(values));
     }
     if (!type.isString()) {
       return false;

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -206,7 +207,9 @@ final class SchemaTranslator {
     }
     if (!schema.isObject()) {
       findings.problem(
-          at, "a schema must be an object, found " + schema.getNodeType().name().toLowerCase(),
+          at,
+          "a schema must be an object, found "
+              + schema.getNodeType().name().toLowerCase(Locale.ROOT),
           "Write the schema as an object such as {type: string}");
       return nodes.objectNode();
     }

@@ -281,7 +281,7 @@ final class PetstoreApi implements HttpHandler {
   private static Set<String> arrayParameter(Call call, String name) {
     Set<String> values = new LinkedHashSet<>();
     for (String value : call.query().getOrDefault(name, List.of())) {
-      for (String item : value.split(",")) {
+      for (String item : value.split(",", -1)) {
         if (!item.isBlank()) {
           values.add(item.trim());
         }
@@ -480,7 +480,9 @@ final class PetstoreApi implements HttpHandler {
       throw new HttpError(401, "Unauthorized: the api_key header does not match the server's key");
     }
     long id = id(call, "petId", 1);
-    store.removePet(id).orElseThrow(() -> petNotFound(id));
+    if (store.removePet(id).isEmpty()) {
+      throw petNotFound(id);
+    }
     return Response.ok(ApiResponse.ok("pet " + id + " deleted"));
   }
 
@@ -507,7 +509,9 @@ final class PetstoreApi implements HttpHandler {
         throw new HttpError(400, "Invalid input: multipart part '" + part.name() + "' sent more than once");
       }
     }
-    store.pet(id).orElseThrow(() -> petNotFound(id));
+    if (store.pet(id).isEmpty()) {
+      throw petNotFound(id);
+    }
     Multipart.Part metadata = byName.get("additionalMetadata");
     Multipart.Part file = byName.get("file");
     String message =
@@ -571,7 +575,9 @@ final class PetstoreApi implements HttpHandler {
 
   private Response deleteOrder(Call call) {
     long id = id(call, "orderId", 1);
-    store.removeOrder(id).orElseThrow(() -> orderNotFound(id));
+    if (store.removeOrder(id).isEmpty()) {
+      throw orderNotFound(id);
+    }
     return Response.ok(ApiResponse.ok("order " + id + " deleted"));
   }
 
@@ -653,7 +659,9 @@ final class PetstoreApi implements HttpHandler {
 
   private Response deleteUser(Call call) {
     String username = username(call);
-    store.removeUser(username).orElseThrow(() -> userNotFound(username));
+    if (store.removeUser(username).isEmpty()) {
+      throw userNotFound(username);
+    }
     return Response.ok(ApiResponse.ok("user " + username + " deleted"));
   }
 
