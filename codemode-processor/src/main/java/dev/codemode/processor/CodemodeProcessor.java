@@ -204,7 +204,9 @@ public final class CodemodeProcessor extends AbstractProcessor {
     String typeScript = TypeScriptRenderer.declarations(descriptor);
     JavaFile dispatch =
         dispatchWriter.write(
-            model, GeneratedResources.sha256(json), GeneratedResources.sha256(typeScript));
+            model,
+            new ResourceHashes(
+                GeneratedResources.sha256(json), GeneratedResources.sha256(typeScript), null));
     writeConnector(
         model.type(), model.definitionClass(), descriptor, json, typeScript, Map.of(), dispatch);
   }
@@ -217,9 +219,10 @@ public final class CodemodeProcessor extends AbstractProcessor {
     JavaFile definition =
         openApiWriter.write(
             model,
-            GeneratedResources.sha256(json),
-            GeneratedResources.sha256(typeScript),
-            GeneratedResources.sha256(operations));
+            new ResourceHashes(
+                GeneratedResources.sha256(json),
+                GeneratedResources.sha256(typeScript),
+                GeneratedResources.sha256(operations)));
     writeConnector(
         model.type(),
         model.definitionClass(),
