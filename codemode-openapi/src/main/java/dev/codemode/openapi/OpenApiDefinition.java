@@ -58,13 +58,18 @@ public abstract class OpenApiDefinition<T extends OpenApiConnector>
    */
   protected OpenApiDefinition(
       Class<T> connectorClass, GeneratedResources resources, String apiSpecSha256) {
-    super(connectorClass, resources.descriptor(), resources::typeScript, JsonCodec.defaults());
+    this(
+        connectorClass,
+        resources.descriptor(),
+        resources::typeScript,
+        operations(resources, apiSpecSha256));
+  }
+
+  /** Reads {@code META-INF/codemode/<name>.openapi.json}, checking its hash. */
+  private static ApiSpec operations(GeneratedResources resources, String apiSpecSha256) {
     String fileName = ApiSpecJson.fileName(resources.connectorName());
-    this.api =
-        checked(
-            descriptor(),
-            ApiSpecJson.read(
-                resources.text(fileName, apiSpecSha256), GeneratedResources.FOLDER + fileName));
+    return ApiSpecJson.read(
+        resources.text(fileName, apiSpecSha256), GeneratedResources.FOLDER + fileName);
   }
 
   /**

@@ -14,7 +14,9 @@ public final class SpecException extends Exception {
   private static final int LISTED = 20;
 
   private final String spec;
-  private final List<SpecProblem> problems;
+  // Not serialized: the exception lives inside one compilation (the processor reports it there);
+  // its message, which is serialized, lists the problems too.
+  private final transient List<SpecProblem> problems;
 
   /**
    * @param spec the spec's name as the user wrote it
