@@ -10,8 +10,10 @@ import javax.tools.Diagnostic;
 
 /**
  * Problems found while validating one connector, held back until the connector is known not to be
- * deferred to a later round, then reported together. Every problem names an element, and where it
- * helps the annotation and the attribute, so the compiler points at the offending source.
+ * deferred to a later round, then reported together; or one problem of the processor's own work
+ * ({@link #singleError}), reported at once. Every problem names an element, and where it helps the
+ * annotation and the attribute, so the compiler points at the offending source. This is the only
+ * class of the processor that prints to the {@link Messager}.
  */
 final class Diagnostics {
 
@@ -23,6 +25,13 @@ final class Diagnostics {
       AnnotationValue value) {}
 
   private final List<Entry> entries = new ArrayList<>();
+
+  /** Diagnostics holding one error, to report at once. */
+  static Diagnostics singleError(Element element, String message) {
+    Diagnostics diagnostics = new Diagnostics();
+    diagnostics.error(element, message);
+    return diagnostics;
+  }
 
   void error(Element element, String message) {
     entries.add(new Entry(Diagnostic.Kind.ERROR, message, element, null, null));
