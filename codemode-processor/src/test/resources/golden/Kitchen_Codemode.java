@@ -10,6 +10,7 @@ import dev.codemode.core.dispatch.ToolSignature;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 
@@ -227,8 +228,8 @@ public final class Kitchen_Codemode extends AbstractConnectorDefinition<Kitchen>
   }
 
   @Override
-  protected CompletionStage<JsonNode> dispatch(Kitchen target, String toolName, JsonNode input)
-      throws Exception {
+  protected @Nullable CompletionStage<JsonNode> dispatch(Kitchen target, String toolName,
+      JsonNode input) throws Exception {
     return switch (toolName) {
       case "scalars" -> callScalars(target, input);
       case "times" -> callTimes(target, input);
@@ -259,8 +260,8 @@ public final class Kitchen_Codemode extends AbstractConnectorDefinition<Kitchen>
   }
 
   @Override
-  protected CompletionStage<Void> dispatchRevert(Kitchen target, String toolName, JsonNode input,
-      JsonNode result) throws Exception {
+  protected @Nullable CompletionStage<Void> dispatchRevert(Kitchen target, String toolName,
+      JsonNode input, JsonNode result) throws Exception {
     return switch (toolName) {
       case "plant" -> revertPlant(target, input, result);
       default -> null;

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +27,8 @@ abstract class CliCommand implements Callable<Integer> {
   /** The default store, relative to the working directory. */
   static final String DEFAULT_STORE = ".codemode/codemode.db";
 
+  /** Set by {@link Main} before the command runs. */
+  @SuppressWarnings("NullAway.Init")
   Terminal terminal;
 
   @Option(names = "--store", paramLabel = "PATH|URL",
@@ -41,7 +44,7 @@ abstract class CliCommand implements Callable<Integer> {
 
   @Option(names = "--classpath", paramLabel = "PATHS",
       description = "Extra jars or directories to find connectors in, separated by the path separator (':' on Linux).")
-  String classpath;
+  @Nullable String classpath;
 
   @Option(names = "--name", paramLabel = "NAME", defaultValue = "default",
       description = "The runtime's name: runs and snippets are kept per name. Default ${DEFAULT-VALUE}.")

@@ -2,6 +2,7 @@ package dev.codemode.cli;
 
 import dev.codemode.core.JsonCodec;
 import dev.codemode.runtime.CodemodeRuntime;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,7 +16,7 @@ final class RejectCommand extends CliCommand {
   String executionId;
 
   @Option(names = "--seq", paramLabel = "N", description = "The pending call's number; by default the one the run waits for.")
-  Integer seq;
+  @Nullable Integer seq;
 
   @Override
   public Integer call() {

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,7 +45,7 @@ final class BodyEncoder {
 
     /** Equal when the content types and the bytes are, not the same array. */
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
       return other instanceof Encoded encoded
           && contentType.equals(encoded.contentType)
           && Arrays.equals(bytes, encoded.bytes);
@@ -174,7 +175,11 @@ final class BodyEncoder {
   }
 
   private void part(
-      ByteArrayOutputStream out, String boundary, String name, JsonNode value, String declared) {
+      ByteArrayOutputStream out,
+      String boundary,
+      String name,
+      JsonNode value,
+      @Nullable String declared) {
     String disposition = "Content-Disposition: form-data; name=\"" + quoted(name) + "\"";
     String contentType;
     byte[] bytes;

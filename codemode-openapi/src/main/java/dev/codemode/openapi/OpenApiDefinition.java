@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -121,7 +122,7 @@ public abstract class OpenApiDefinition<T extends OpenApiConnector>
       ConnectorDescriptor descriptor,
       String typeScript,
       ApiSpec api,
-      Supplier<? extends T> factory) {
+      @Nullable Supplier<? extends T> factory) {
     Objects.requireNonNull(typeScript, "typeScript");
     return new RunTime<>(connectorClass, descriptor, () -> typeScript, api, factory);
   }
@@ -132,7 +133,8 @@ public abstract class OpenApiDefinition<T extends OpenApiConnector>
   }
 
   @Override
-  protected final CompletionStage<JsonNode> dispatch(T target, String toolName, JsonNode input) {
+  protected final @Nullable CompletionStage<JsonNode> dispatch(
+      T target, String toolName, JsonNode input) {
     Optional<OperationSpec> operation = api.operation(toolName);
     if (operation.isPresent()) {
       return target.call(api, operation.get(), input);
@@ -185,14 +187,14 @@ public abstract class OpenApiDefinition<T extends OpenApiConnector>
 
   /** The definition {@link #of} builds. */
   private static final class RunTime<T extends OpenApiConnector> extends OpenApiDefinition<T> {
-    private final Supplier<? extends T> factory;
+    private final @Nullable Supplier<? extends T> factory;
 
     RunTime(
         Class<T> connectorClass,
         ConnectorDescriptor descriptor,
         Supplier<String> typeScript,
         ApiSpec api,
-        Supplier<? extends T> factory) {
+        @Nullable Supplier<? extends T> factory) {
       super(connectorClass, descriptor, typeScript, api);
       this.factory = factory;
     }

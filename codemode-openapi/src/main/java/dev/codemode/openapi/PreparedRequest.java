@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HTTP request built from a tool call, before authentication.
@@ -14,7 +15,7 @@ import java.util.Objects;
  *     Content-Type} included)
  * @param body the body bytes, or {@code null} for none
  */
-record PreparedRequest(String method, URI uri, List<Header> headers, byte[] body) {
+record PreparedRequest(String method, URI uri, List<Header> headers, byte @Nullable [] body) {
 
   PreparedRequest {
     Objects.requireNonNull(method, "method");
@@ -24,7 +25,7 @@ record PreparedRequest(String method, URI uri, List<Header> headers, byte[] body
 
   /** Equal when every component is, the body compared by content. */
   @Override
-  public boolean equals(Object other) {
+  public boolean equals(@Nullable Object other) {
     return other instanceof PreparedRequest request
         && method.equals(request.method)
         && uri.equals(request.uri)

@@ -399,7 +399,7 @@ public final class CodemodeProcessor extends AbstractProcessor {
         diagnostics.error(
             element,
             "@Tool method " + element.getSimpleName() + " is in "
-                + element.getEnclosingElement().getSimpleName() + ", which is not a @Connector"
+                + ownerName(element) + ", which is not a @Connector"
                 + " class; annotate the class with @Connector or move the method into one");
       }
     }
@@ -408,7 +408,7 @@ public final class CodemodeProcessor extends AbstractProcessor {
         diagnostics.error(
             element,
             "@Revert method " + element.getSimpleName() + " is in "
-                + element.getEnclosingElement().getSimpleName() + ", which is not a @Connector"
+                + ownerName(element) + ", which is not a @Connector"
                 + " class; move it into the connector whose tool it undoes");
       }
     }
@@ -430,6 +430,12 @@ public final class CodemodeProcessor extends AbstractProcessor {
   /** Prints what {@code diagnostics} collected; the only place that talks to the Messager. */
   private void report(Diagnostics diagnostics) {
     diagnostics.reportTo(messager);
+  }
+
+  /** The simple name of the class a method is declared in. */
+  private static String ownerName(Element method) {
+    Element owner = method.getEnclosingElement();
+    return owner == null ? "?" : owner.getSimpleName().toString();
   }
 
   private static boolean isInConnector(Element method) {

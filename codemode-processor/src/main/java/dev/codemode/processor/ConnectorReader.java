@@ -37,6 +37,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -230,7 +231,7 @@ final class ConnectorReader {
   }
 
   /** Reads one tool; its revert method is attached later. {@code null} after errors. */
-  private ToolModel readTool(
+  private @Nullable ToolModel readTool(
       ExecutableElement method, Definitions definitions, Diagnostics diagnostics) {
     AnnotationMirror tool = Annotations.find(method, Tool.class.getName()).orElseThrow();
     boolean valid = true;
@@ -357,16 +358,16 @@ final class ConnectorReader {
 
     Output output = output(method, name, diagnostics);
     JsonNode outputSchema = NullNode.getInstance();
+    TypeMirror valueType = output == null ? null : output.valueType();
     if (output == null) {
       valid = false;
-    } else if (!output.returnsNothing()) {
+    } else if (valueType != null) {
       Conversion result = definitions.conversion();
       boolean nullableResult =
-          schemas.isOptional(output.valueType())
-              || Constraints.nullable(List.of(method, output.valueType()));
+          schemas.isOptional(valueType) || Constraints.nullable(List.of(method, valueType));
       ObjectNode value =
           result.property(
-              output.valueType(),
+              valueType,
               List.of(method),
               nullableResult,
               doc.returns(),
@@ -378,7 +379,7 @@ final class ConnectorReader {
         valid = false;
       }
     }
-    if (!valid) {
+    if (!valid || output == null) {
       return null;
     }
     List<ParameterModel> parameters = new ArrayList<>();
@@ -434,7 +435,8 @@ final class ConnectorReader {
   }
 
   /** The tool's output, or {@code null} after reporting an unsupported return type. */
-  private Output output(ExecutableElement method, String toolName, Diagnostics diagnostics) {
+  private @Nullable Output output(
+      ExecutableElement method, String toolName, Diagnostics diagnostics) {
     TypeMirror returnType = method.getReturnType();
     if (returnType.getKind() == TypeKind.VOID) {
       return new Output(false, null);
@@ -554,7 +556,7 @@ final class ConnectorReader {
     return false;
   }
 
-  private RevertModel readRevert(
+  private @Nullable RevertModel readRevert(
       ExecutableElement method, ToolModel tool, Diagnostics diagnostics) {
     List<Integer> sources = new ArrayList<>();
     List<? extends VariableElement> toolParameters = tool.method().getParameters();

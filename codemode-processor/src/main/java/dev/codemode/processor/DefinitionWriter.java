@@ -42,6 +42,7 @@ abstract class DefinitionWriter<M extends DefinitionModel> {
   static final String PROCESSOR = CodemodeProcessor.class.getName();
 
   private static final String GENERATED = "javax.annotation.processing.Generated";
+  private static final ClassName NULLABLE = ClassName.get("org.jspecify.annotations", "Nullable");
 
   /** The element utilities of the compilation. */
   protected final Elements elements;
@@ -99,6 +100,18 @@ abstract class DefinitionWriter<M extends DefinitionModel> {
    */
   protected abstract void addMembers(
       TypeSpec.Builder definition, M model, TypeName connectorType, ResourceHashes hashes);
+
+  /**
+   * {@code type} marked JSpecify {@code @Nullable} when the compilation has JSpecify (codemode-core
+   * brings it), so that null-checkers such as NullAway accept a method that may return null; as it
+   * is otherwise.
+   */
+  protected final TypeName nullable(TypeName type) {
+    if (elements.getTypeElement(NULLABLE.canonicalName()) == null) {
+      return type;
+    }
+    return type.annotated(AnnotationSpec.builder(NULLABLE).build());
+  }
 
   /**
    * {@code RESOURCES}: the generated files of the connector, found by their hashes on the

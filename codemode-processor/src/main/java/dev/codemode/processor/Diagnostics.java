@@ -7,6 +7,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Problems found while validating one connector, held back until the connector is known not to be
@@ -21,8 +22,8 @@ final class Diagnostics {
       Diagnostic.Kind kind,
       String message,
       Element element,
-      AnnotationMirror annotation,
-      AnnotationValue value) {}
+      @Nullable AnnotationMirror annotation,
+      @Nullable AnnotationValue value) {}
 
   private final List<Entry> entries = new ArrayList<>();
 
@@ -37,7 +38,11 @@ final class Diagnostics {
     entries.add(new Entry(Diagnostic.Kind.ERROR, message, element, null, null));
   }
 
-  void error(Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
+  void error(
+      Element element,
+      @Nullable AnnotationMirror annotation,
+      @Nullable AnnotationValue value,
+      String message) {
     entries.add(new Entry(Diagnostic.Kind.ERROR, message, element, annotation, value));
   }
 

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.ArrayType;
@@ -164,7 +165,7 @@ final class DispatchWriter extends DefinitionWriter<ConnectorModel> {
       ConnectorModel connector,
       ToolModel tool,
       TypeSpec.Builder target,
-      String holder,
+      @Nullable String holder,
       boolean packagePrivate,
       NameAllocator classNames) {
     Modifier[] modifiers =
@@ -208,13 +209,16 @@ final class DispatchWriter extends DefinitionWriter<ConnectorModel> {
       }
     }
     String resultType = null;
-    if (tool.revert() != null
-        && tool.revert().sources().contains(RevertModel.RESULT)
-        && needsJavaType(tool.output().valueType())) {
+    RevertModel revert = tool.revert();
+    TypeMirror valueType = tool.output().valueType();
+    if (revert != null
+        && revert.sources().contains(RevertModel.RESULT)
+        && valueType != null
+        && needsJavaType(valueType)) {
       resultType = classNames.newName(constantBase + "_RESULT", tool.name() + "#result");
       target.addField(
           FieldSpec.builder(JavaType.class, resultType, modifiers)
-              .initializer(javaType(tool.output().valueType()))
+              .initializer(javaType(valueType))
               .build());
     }
     return new ToolConstants(holder, signature, parameterTypes, resultType);
@@ -231,14 +235,14 @@ final class DispatchWriter extends DefinitionWriter<ConnectorModel> {
       String method =
           classNames.newName("call" + ToolNames.pascalCase(tool.name()), tool.name() + "#call");
       methods.put(tool, method);
-      definition.addMethod(callMethod(method, connectorType, tool, constants.get(tool)));
+      definition.addMethod(callMethod(method, connectorType, tool, constantsOf(constants, tool)));
     }
     List<List<ToolModel>> groups = chunks(tools, TOOLS_PER_SWITCH);
     MethodSpec.Builder dispatch =
         MethodSpec.methodBuilder("dispatch")
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PROTECTED)
-            .returns(JSON_RESULT)
+            .returns(nullable(JSON_RESULT))
             .addParameter(connectorType, "target")
             .addParameter(String.class, "toolName")
             .addParameter(JSON_NODE, "input")
@@ -246,13 +250,13 @@ final class DispatchWriter extends DefinitionWriter<ConnectorModel> {
     if (groups.size() <= 1) {
       dispatch.addCode(switchOver(tools, methods, "target, input"));
     } else {
-      dispatch.addStatement("$T result", JSON_RESULT);
+      dispatch.addStatement("$T result", nullable(JSON_RESULT));
       for (int i = 0; i < groups.size(); i++) {
         String part = classNames.newName("dispatch" + i, "#dispatch" + i);
         definition.addMethod(
             MethodSpec.methodBuilder(part)
                 .addModifiers(Modifier.PRIVATE)
-                .returns(JSON_RESULT)
+                .returns(nullable(JSON_RESULT))
                 .addParameter(connectorType, "target")
                 .addParameter(String.class, "toolName")
                 .addParameter(JSON_NODE, "input")
@@ -323,13 +327,13 @@ final class DispatchWriter extends DefinitionWriter<ConnectorModel> {
       String name =
           classNames.newName("revert" + ToolNames.pascalCase(tool.name()), tool.name() + "#revert");
       methods.put(tool, name);
-      definition.addMethod(revertMethod(name, connectorType, tool, constants.get(tool)));
+      definition.addMethod(revertMethod(name, connectorType, tool, constantsOf(constants, tool)));
     }
     MethodSpec.Builder dispatch =
         MethodSpec.methodBuilder("dispatchRevert")
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PROTECTED)
-            .returns(VOID_RESULT)
+            .returns(nullable(VOID_RESULT))
             .addParameter(connectorType, "target")
             .addParameter(String.class, "toolName")
             .addParameter(JSON_NODE, "input")
@@ -341,7 +345,7 @@ final class DispatchWriter extends DefinitionWriter<ConnectorModel> {
 
   private MethodSpec revertMethod(
       String name, TypeName connectorType, ToolModel tool, ToolConstants constants) {
-    RevertModel revert = tool.revert();
+    RevertModel revert = Objects.requireNonNull(tool.revert(), "a tool with a revert method");
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(name)
             .addModifiers(Modifier.PRIVATE)
@@ -361,7 +365,8 @@ final class DispatchWriter extends DefinitionWriter<ConnectorModel> {
       if (source == RevertModel.RESULT) {
         if (resultLocal == null) {
           resultLocal = locals.newName(tool.name() + "Result", "#result");
-          TypeMirror resultType = tool.output().valueType();
+          TypeMirror resultType =
+              Objects.requireNonNull(tool.output().valueType(), "validated: the tool has a result");
           CodeBlock typeArgument =
               constants.resultType() != null
                   ? constants.typeReference(constants.resultType())
@@ -426,6 +431,12 @@ final class DispatchWriter extends DefinitionWriter<ConnectorModel> {
       names.put(i, local);
     }
     return names;
+  }
+
+  /** The constants of a tool; every tool got them before any method is written. */
+  private static ToolConstants constantsOf(
+      Map<ToolModel, ToolConstants> constants, ToolModel tool) {
+    return Objects.requireNonNull(constants.get(tool), tool.name());
   }
 
   private static NameAllocator locals() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Javadoc comment turned into plain text for models: the main description, the {@code @param}
@@ -38,7 +39,7 @@ record Javadoc(String description, Map<String, String> params, String returns) {
   }
 
   /** Parses the text {@code Elements.getDocComment} returns; {@code null} gives {@link #EMPTY}. */
-  static Javadoc parse(String raw) {
+  static Javadoc parse(@Nullable String raw) {
     if (raw == null || raw.isBlank()) {
       return EMPTY;
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -29,6 +30,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -202,7 +204,7 @@ final class SchemaFactory {
     final ObjectNode schema;
     final Set<String> references = new LinkedHashSet<>();
     final List<Problem> problems = new ArrayList<>();
-    String notCreatable;
+    @Nullable String notCreatable;
 
     Definition(String name, DeclaredType type, ObjectNode schema) {
       this.name = name;
@@ -317,7 +319,7 @@ final class SchemaFactory {
         if (!seen.add(key)) {
           continue;
         }
-        Definition definition = definitions.byKey.get(key);
+        Definition definition = Objects.requireNonNull(definitions.byKey.get(key), key);
         out.add(definition);
         queue.addAll(definition.references);
       }
@@ -470,7 +472,8 @@ final class SchemaFactory {
     }
 
     private JsonNode scalar(String qualifiedName) {
-      return JsonCodec.defaults().parse(SCALARS.get(qualifiedName));
+      return JsonCodec.defaults()
+          .parse(Objects.requireNonNull(SCALARS.get(qualifiedName), qualifiedName));
     }
 
     private JsonNode map(DeclaredType type) {
@@ -490,7 +493,7 @@ final class SchemaFactory {
       return schema;
     }
 
-    private ObjectNode mapKeys(TypeMirror key) {
+    private @Nullable ObjectNode mapKeys(@Nullable TypeMirror key) {
       if (key == null || key.getKind() != TypeKind.DECLARED) {
         if (key != null && key.getKind() == TypeKind.ERROR) {
           throw new UnresolvedTypeException(key);
@@ -625,7 +628,7 @@ final class SchemaFactory {
       try {
         return enumValues.of(element);
       } catch (EnumValues.UnknownValuesException e) {
-        problem(e.getMessage());
+        problem(Objects.requireNonNullElse(e.getMessage(), e.toString()));
         return List.of();
       }
     }
@@ -834,7 +837,7 @@ final class SchemaFactory {
   }
 
   /** The type argument {@code index} of {@code owner} as a supertype of {@code type}. */
-  private TypeMirror typeArgument(DeclaredType type, TypeElement owner, int index) {
+  private @Nullable TypeMirror typeArgument(DeclaredType type, TypeElement owner, int index) {
     Deque<TypeMirror> queue = new ArrayDeque<>();
     queue.add(type);
     Set<String> seen = new HashSet<>();

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +41,7 @@ final class LocalJsonSpec {
    * The document, when the text is JSON, an object that declares {@code openapi} 3.0.x, and
    * reads the same without swagger-parser (see {@link #plain}); else {@code null}.
    */
-  static ObjectNode read(String text) {
+  static @Nullable ObjectNode read(String text) {
     if (!looksLikeJson(text)) {
       return null;
     }
@@ -61,7 +62,7 @@ final class LocalJsonSpec {
   }
 
   /** The declared {@code openapi} version, or {@code null} when it is missing or not a string. */
-  static String version(ObjectNode document) {
+  static @Nullable String version(ObjectNode document) {
     JsonNode openapi = document.get("openapi");
     return openapi != null && openapi.isString() ? openapi.stringValue() : null;
   }

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -94,8 +95,9 @@ final class PetstoreApi implements HttpHandler {
   private record Call(
       RecordedRequest request, Map<String, String> pathParameters, Map<String, List<String>> query) {
 
+    /** A path parameter; the route's pattern names it, so it is there. */
     String path(String name) {
-      return pathParameters.get(name);
+      return Objects.requireNonNull(pathParameters.get(name), name);
     }
 
     @Nullable String header(String name) {
@@ -163,7 +165,7 @@ final class PetstoreApi implements HttpHandler {
       try {
         response = respond(exchange);
       } catch (HttpError e) {
-        response = error(e.status(), e.getMessage());
+        response = error(e.status(), Objects.requireNonNullElse(e.getMessage(), ""));
       } catch (RuntimeException e) {
         response = error(500, "internal error in the Petstore server: " + e);
       }
@@ -222,7 +224,9 @@ final class PetstoreApi implements HttpHandler {
     }
     for (Route route : fitting) {
       if (route.method().equals(method)) {
-        return route.operation().handle(new Call(request, parameters, query));
+        return route
+            .operation()
+            .handle(new Call(request, Objects.requireNonNull(parameters, "a route fits"), query));
       }
     }
     List<String> allowed = fitting.stream().map(Route::method).toList();
