@@ -4,4 +4,7 @@
  * dev.codemode.annotations.Param}, {@link dev.codemode.annotations.Revert} and {@link
  * dev.codemode.annotations.OpenApi}.
  */
+@NullMarked
 package dev.codemode.annotations;
+
+import org.jspecify.annotations.NullMarked;

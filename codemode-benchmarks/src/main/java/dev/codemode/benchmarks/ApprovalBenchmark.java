@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,7 +55,7 @@ public class ApprovalBenchmark {
   public int calls;
 
   private Path folder;
-  private PostgresServer server;
+  private @Nullable PostgresServer server;
   private CodemodeRuntime runtime;
   private String code;
   private String paused;

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -59,7 +60,7 @@ public class JournalBenchmark {
   private final JsonNode input = JsonCodec.defaults().parse("{\"title\":\"Write the report\",\"priority\":2}");
   private final JsonNode result = JsonCodec.defaults().parse("{\"id\":\"task-1234\",\"created\":true}");
   private Path folder;
-  private PostgresServer server;
+  private @Nullable PostgresServer server;
   private JdbcExecutionStore store;
   private String executionId;
   private int executions;

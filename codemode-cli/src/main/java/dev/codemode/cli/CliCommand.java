@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +28,8 @@ abstract class CliCommand implements Callable<Integer> {
   /** The default store, relative to the working directory. */
   static final String DEFAULT_STORE = ".codemode/codemode.db";
 
+  /** Set by {@link Main} before the command runs. */
+  @SuppressWarnings("NullAway.Init")
   Terminal terminal;
 
   @Option(names = "--store", paramLabel = "PATH|URL",
@@ -42,7 +45,7 @@ abstract class CliCommand implements Callable<Integer> {
 
   @Option(names = "--classpath", paramLabel = "PATHS",
       description = "Extra jars or directories to find connectors in, separated by the path separator (':' on Linux).")
-  String classpath;
+  @Nullable String classpath;
 
   @Option(names = "--name", paramLabel = "NAME", defaultValue = "default",
       description = "The runtime's name: runs and snippets are kept per name. Default ${DEFAULT-VALUE}.")
@@ -67,7 +70,7 @@ abstract class CliCommand implements Callable<Integer> {
       return parent;
     }
     List<URL> urls = new ArrayList<>();
-    for (String entry : classpath.split(File.pathSeparator)) {
+    for (String entry : classpath.split(File.pathSeparator, -1)) {
       if (entry.isBlank()) {
         continue;
       }

@@ -2,6 +2,7 @@ package dev.codemode.cli;
 
 import dev.codemode.runtime.CodemodeRuntime;
 import dev.codemode.runtime.RunStateException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,7 +17,7 @@ final class RejectCommand extends CliCommand {
   String executionId;
 
   @Option(names = "--seq", paramLabel = "N", description = "The pending call's number; by default the one the run waits for.")
-  Integer seq;
+  @Nullable Integer seq;
 
   /** Prints the rejected run's outcome JSON (status error, error Rejected); exit 0 when it was rejected. */
   @Override

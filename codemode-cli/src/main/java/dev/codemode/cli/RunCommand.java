@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -34,14 +35,16 @@ final class RunCommand extends CliCommand {
       return thread;
     });
     long started = System.nanoTime();
-    progress.schedule(() -> terminal.err().println("codemode: still running after "
+    ScheduledFuture<?> notice = progress.schedule(() -> terminal.err().println("codemode: still running after "
             + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s (timeout " + timeout + ")..."),
         PROGRESS_AFTER_MILLIS, TimeUnit.MILLISECONDS);
     try (CodemodeRuntime runtime = runtime()) {
       Outcome outcome = runtime.execute(code);
+      notice.cancel(false);
       progress.shutdownNow();
       return printOutcome(outcome);
     } finally {
+      notice.cancel(false);
       progress.shutdownNow();
     }
   }

@@ -4,6 +4,7 @@ import dev.codemode.annotations.Replay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -104,7 +105,7 @@ public final class DescriptorJson {
 
   private record Reader(String source) {
 
-    IllegalArgumentException error(String path, String problem) {
+    IllegalArgumentException error(String path, @Nullable String problem) {
       return new IllegalArgumentException(source + ": " + path + ": " + problem);
     }
 

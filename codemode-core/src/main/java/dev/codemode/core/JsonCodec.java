@@ -115,6 +115,9 @@ public final class JsonCodec {
    *
    * @throws JacksonException when the JSON does not fit the type
    */
+  // The caller names T by the variable it assigns; Jackson checks the value against type at run
+  // time, as in ObjectMapper.treeToValue(JsonNode, JavaType), whose signature this mirrors.
+  @SuppressWarnings("TypeParameterUnusedInFormals")
   public <T> T decode(JsonNode json, JavaType type) {
     return mapper.treeToValue(json, type);
   }

@@ -2,6 +2,7 @@ package dev.codemode.core;
 
 import dev.codemode.annotations.Replay;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
@@ -28,7 +29,7 @@ public record ToolDescriptor(
     String name,
     String description,
     JsonNode inputSchema,
-    JsonNode outputSchema,
+    @Nullable JsonNode outputSchema,
     boolean requiresApproval,
     Replay replay,
     boolean revertible) {
@@ -65,7 +66,7 @@ public record ToolDescriptor(
 
   /** A tool that returns a value described by {@code outputSchema}, with the default options. */
   public static ToolDescriptor of(
-      String name, String description, JsonNode inputSchema, JsonNode outputSchema) {
+      String name, String description, JsonNode inputSchema, @Nullable JsonNode outputSchema) {
     return new ToolDescriptor(
         name, description, inputSchema, outputSchema, false, Replay.RECORD, false);
   }

@@ -1,5 +1,7 @@
 package dev.codemode.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The input of a tool call does not fit the tool: not an object, a required property missing, an
  * unknown property, or a value of the wrong type. The message names the tool, the property, what
@@ -11,7 +13,7 @@ public final class ToolInputException extends RuntimeException {
 
   private final String connector;
   private final String tool;
-  private final String property;
+  private final @Nullable String property;
 
   /**
    * @param connector the connector's name
@@ -20,7 +22,8 @@ public final class ToolInputException extends RuntimeException {
    *     the problem is the input as a whole
    * @param problem what is wrong, without the tool's name (it is prefixed)
    */
-  public ToolInputException(String connector, String tool, String property, String problem) {
+  public ToolInputException(
+      String connector, String tool, @Nullable String property, String problem) {
     super(connector + "." + tool + ": " + problem);
     this.connector = connector;
     this.tool = tool;
@@ -38,7 +41,7 @@ public final class ToolInputException extends RuntimeException {
   }
 
   /** The path of the offending property, or {@code null} for the input as a whole. */
-  public String property() {
+  public @Nullable String property() {
     return property;
   }
 }

@@ -3,6 +3,7 @@ package dev.codemode.core;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rules for the names model code sees: tool and connector names must be JavaScript identifiers,
@@ -78,7 +79,7 @@ public final class ToolNames {
    * Why {@code name} cannot be used as a tool name, or {@code null} when it can. A tool name must
    * be an identifier and not a reserved word.
    */
-  public static String toolNameProblem(String name) {
+  public static @Nullable String toolNameProblem(String name) {
     if (name == null || name.isEmpty()) {
       return "the name is empty";
     }
@@ -96,7 +97,7 @@ public final class ToolNames {
    * Why {@code name} cannot be used as a connector name (a global of the sandbox), or {@code null}
    * when it can. Besides the tool-name rules, it must not replace a global of the sandbox.
    */
-  public static String connectorNameProblem(String name) {
+  public static @Nullable String connectorNameProblem(String name) {
     String problem = toolNameProblem(name);
     if (problem != null) {
       return problem;

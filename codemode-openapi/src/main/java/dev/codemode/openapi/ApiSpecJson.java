@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -201,7 +202,7 @@ public final class ApiSpecJson {
     private static final Set<String> BODY_FIELDS =
         Set.of("property", "mediaType", "encoding", "required", "partContentTypes");
 
-    IllegalArgumentException error(String path, String problem) {
+    IllegalArgumentException error(String path, @Nullable String problem) {
       return new IllegalArgumentException(
           source + ": " + path + ": " + problem + ". The file is written by the Codemode"
               + " annotation processor with ApiSpecJson.write: regenerate it rather than edit it.");
@@ -237,7 +238,7 @@ public final class ApiSpecJson {
       return value.stringValue();
     }
 
-    String optionalString(ObjectNode object, String field, String path) {
+    @Nullable String optionalString(ObjectNode object, String field, String path) {
       JsonNode value = object.get(field);
       return value == null || value.isNull() ? null : string(object, field, path);
     }

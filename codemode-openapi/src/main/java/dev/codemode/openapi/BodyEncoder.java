@@ -5,10 +5,12 @@ import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,7 +41,26 @@ final class BodyEncoder {
    * @param contentType the {@code Content-Type} header value
    * @param bytes the body
    */
-  record Encoded(String contentType, byte[] bytes) {}
+  record Encoded(String contentType, byte[] bytes) {
+
+    /** Equal when the content types and the bytes are, not the same array. */
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return other instanceof Encoded encoded
+          && contentType.equals(encoded.contentType)
+          && Arrays.equals(bytes, encoded.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * contentType.hashCode() + Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+      return "Encoded[contentType=" + contentType + ", " + bytes.length + " bytes]";
+    }
+  }
 
   private static final String OCTET_STREAM = "application/octet-stream";
 
@@ -154,7 +175,11 @@ final class BodyEncoder {
   }
 
   private void part(
-      ByteArrayOutputStream out, String boundary, String name, JsonNode value, String declared) {
+      ByteArrayOutputStream out,
+      String boundary,
+      String name,
+      JsonNode value,
+      @Nullable String declared) {
     String disposition = "Content-Disposition: form-data; name=\"" + quoted(name) + "\"";
     String contentType;
     byte[] bytes;

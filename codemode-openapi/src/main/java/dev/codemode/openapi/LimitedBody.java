@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A response body read into memory up to a limit: a larger body cancels the exchange and fails it
@@ -19,7 +21,7 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
   private final long maxBytes;
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-  private Flow.Subscription subscription;
+  private Flow.@Nullable Subscription subscription;
 
   private LimitedBody(long maxBytes) {
     this.maxBytes = maxBytes;
@@ -48,7 +50,7 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
     for (ByteBuffer buffer : buffers) {
       if (bytes.size() + (long) buffer.remaining() > maxBytes) {
-        subscription.cancel();
+        Objects.requireNonNull(subscription, "onSubscribe comes first").cancel();
         result.completeExceptionally(
             new IOException(
                 "the response body is larger than " + maxBytes + " bytes, the connector's limit;"

@@ -46,7 +46,7 @@ public final class MediaTypes {
 
   /** The {@code charset} parameter, UTF-8 when absent or unknown. */
   public static Charset charset(String mediaType) {
-    for (String parameter : mediaType.split(";")) {
+    for (String parameter : mediaType.split(";", -1)) {
       String trimmed = parameter.trim();
       if (trimmed.regionMatches(true, 0, "charset=", 0, 8)) {
         String name = trimmed.substring(8).trim().replace("\"", "");

@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.BinaryNode;
@@ -82,9 +83,9 @@ public class OpenApiConnector {
   private static final int MAX_REDIRECTS = 5;
   private static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
-  private final URI baseUri;
+  private final @Nullable URI baseUri;
   private final Object clientLock = new Object();
-  private volatile HttpClient client;
+  private volatile @Nullable HttpClient client;
 
   /** A connector that sends requests to the spec's first server URL. */
   public OpenApiConnector() {
@@ -330,7 +331,7 @@ public class OpenApiConnector {
     return uri;
   }
 
-  private static String baseUriProblem(URI uri) {
+  private static @Nullable String baseUriProblem(URI uri) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!uri.isAbsolute() || uri.getRawAuthority() == null) {
       return "the base URL " + uri + " is not an absolute URL with a host";
@@ -346,7 +347,7 @@ public class OpenApiConnector {
   }
 
   private CompletionStage<JsonNode> exchange(
-      PreparedRequest prepared, OperationSpec operation, String responseMediaType) {
+      PreparedRequest prepared, OperationSpec operation, @Nullable String responseMediaType) {
     HttpRequest request;
     try {
       HttpRequest.Builder builder =
@@ -416,7 +417,8 @@ public class OpenApiConnector {
   }
 
   /** The request a same-origin redirect asks for, or {@code null} when it is not one. */
-  private static HttpRequest redirected(HttpRequest request, HttpResponse<byte[]> response) {
+  private static @Nullable HttpRequest redirected(
+      HttpRequest request, HttpResponse<byte[]> response) {
     int status = response.statusCode();
     if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
       return null;
@@ -488,7 +490,10 @@ public class OpenApiConnector {
   }
 
   private static Throwable transportFailure(
-      PreparedRequest prepared, Duration timeout, Throwable failure, Set<String> secrets) {
+      PreparedRequest prepared,
+      @Nullable Duration timeout,
+      Throwable failure,
+      Set<String> secrets) {
     Throwable cause = failure;
     while (cause instanceof CompletionException && cause.getCause() != null) {
       cause = cause.getCause();
@@ -525,7 +530,7 @@ public class OpenApiConnector {
   private static JsonNode decode(
       PreparedRequest prepared,
       HttpResponse<byte[]> response,
-      String responseMediaType,
+      @Nullable String responseMediaType,
       Set<String> secrets) {
     byte[] body = response.body() == null ? new byte[0] : response.body();
     String contentType = response.headers().firstValue("Content-Type").orElse(null);
@@ -586,7 +591,7 @@ public class OpenApiConnector {
   }
 
   /** The body of an error response as text, or a description of bytes that are not text. */
-  private static String excerpt(byte[] body, String contentType) {
+  private static String excerpt(byte[] body, @Nullable String contentType) {
     if (body.length == 0) {
       return "";
     }
@@ -600,7 +605,7 @@ public class OpenApiConnector {
     return text.strip();
   }
 
-  private static String strictText(byte[] bytes, Charset charset) {
+  private static @Nullable String strictText(byte[] bytes, Charset charset) {
     try {
       return charset
           .newDecoder()

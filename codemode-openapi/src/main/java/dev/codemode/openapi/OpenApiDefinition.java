@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,13 +59,18 @@ public abstract class OpenApiDefinition<T extends OpenApiConnector>
    */
   protected OpenApiDefinition(
       Class<T> connectorClass, GeneratedResources resources, String apiSpecSha256) {
-    super(connectorClass, resources.descriptor(), resources::typeScript, JsonCodec.defaults());
+    this(
+        connectorClass,
+        resources.descriptor(),
+        resources::typeScript,
+        operations(resources, apiSpecSha256));
+  }
+
+  /** Reads {@code META-INF/codemode/<name>.openapi.json}, checking its hash. */
+  private static ApiSpec operations(GeneratedResources resources, String apiSpecSha256) {
     String fileName = ApiSpecJson.fileName(resources.connectorName());
-    this.api =
-        checked(
-            descriptor(),
-            ApiSpecJson.read(
-                resources.text(fileName, apiSpecSha256), GeneratedResources.FOLDER + fileName));
+    return ApiSpecJson.read(
+        resources.text(fileName, apiSpecSha256), GeneratedResources.FOLDER + fileName);
   }
 
   /**
@@ -116,7 +122,7 @@ public abstract class OpenApiDefinition<T extends OpenApiConnector>
       ConnectorDescriptor descriptor,
       String typeScript,
       ApiSpec api,
-      Supplier<? extends T> factory) {
+      @Nullable Supplier<? extends T> factory) {
     Objects.requireNonNull(typeScript, "typeScript");
     return new RunTime<>(connectorClass, descriptor, () -> typeScript, api, factory);
   }
@@ -127,7 +133,8 @@ public abstract class OpenApiDefinition<T extends OpenApiConnector>
   }
 
   @Override
-  protected final CompletionStage<JsonNode> dispatch(T target, String toolName, JsonNode input) {
+  protected final @Nullable CompletionStage<JsonNode> dispatch(
+      T target, String toolName, JsonNode input) {
     Optional<OperationSpec> operation = api.operation(toolName);
     if (operation.isPresent()) {
       return target.call(api, operation.get(), input);
@@ -180,14 +187,14 @@ public abstract class OpenApiDefinition<T extends OpenApiConnector>
 
   /** The definition {@link #of} builds. */
   private static final class RunTime<T extends OpenApiConnector> extends OpenApiDefinition<T> {
-    private final Supplier<? extends T> factory;
+    private final @Nullable Supplier<? extends T> factory;
 
     RunTime(
         Class<T> connectorClass,
         ConnectorDescriptor descriptor,
         Supplier<String> typeScript,
         ApiSpec api,
-        Supplier<? extends T> factory) {
+        @Nullable Supplier<? extends T> factory) {
       super(connectorClass, descriptor, typeScript, api);
       this.factory = factory;
     }

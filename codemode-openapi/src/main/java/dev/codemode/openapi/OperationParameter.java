@@ -1,6 +1,7 @@
 package dev.codemode.openapi;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One parameter of an operation, as the connector serializes it into the HTTP request.
@@ -27,7 +28,7 @@ public record OperationParameter(
     boolean explode,
     boolean allowReserved,
     boolean required,
-    String contentType) {
+    @Nullable String contentType) {
 
   /** Checks that the names, location and style are given. */
   public OperationParameter {

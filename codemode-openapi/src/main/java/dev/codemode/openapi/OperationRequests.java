@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -391,7 +392,8 @@ final class OperationRequests {
      * textual media type.
      */
     private static String contentText(OperationParameter parameter, JsonNode value) {
-      if (!MediaTypes.isJson(parameter.contentType()) && value.isString()) {
+      String contentType = Objects.requireNonNull(parameter.contentType(), "a content parameter");
+      if (!MediaTypes.isJson(contentType) && value.isString()) {
         return value.stringValue();
       }
       return Values.json(value);

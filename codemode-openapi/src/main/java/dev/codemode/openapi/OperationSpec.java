@@ -2,6 +2,7 @@ package dev.codemode.openapi;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One operation of an OpenAPI spec, as the connector turns a call of its tool into an HTTP
@@ -24,8 +25,8 @@ public record OperationSpec(
     String method,
     String path,
     List<OperationParameter> parameters,
-    RequestBodySpec body,
-    String responseMediaType,
+    @Nullable RequestBodySpec body,
+    @Nullable String responseMediaType,
     List<String> servers) {
 
   /** Checks that the names are given and copies the lists; {@code null} servers are none. */
@@ -43,8 +44,8 @@ public record OperationSpec(
       String method,
       String path,
       List<OperationParameter> parameters,
-      RequestBodySpec body,
-      String responseMediaType) {
+      @Nullable RequestBodySpec body,
+      @Nullable String responseMediaType) {
     this(tool, method, path, parameters, body, responseMediaType, List.of());
   }
 }

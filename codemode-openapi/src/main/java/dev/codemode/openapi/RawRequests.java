@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -124,7 +125,8 @@ final class RawRequests {
     return new PreparedRequest(method, OperationRequests.join(base, path, query), headers, body);
   }
 
-  private static ToolInputException invalid(String connector, String property, String problem) {
+  private static ToolInputException invalid(
+      String connector, @Nullable String property, String problem) {
     return new ToolInputException(connector, TOOL, property, problem);
   }
 

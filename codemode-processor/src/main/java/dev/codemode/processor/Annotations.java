@@ -12,6 +12,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads annotations by name from the language model, so the processor needs none of the annotated
@@ -97,7 +98,7 @@ final class Annotations {
   }
 
   /** An attribute's value, the default when it is not written. */
-  AnnotationValue value(AnnotationMirror mirror, String attribute) {
+  @Nullable AnnotationValue value(AnnotationMirror mirror, String attribute) {
     Map<? extends ExecutableElement, ? extends AnnotationValue> values =
         elements.getElementValuesWithDefaults(mirror);
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
@@ -110,7 +111,7 @@ final class Annotations {
   }
 
   /** An attribute's value only when it is written explicitly, for pointing diagnostics at it. */
-  static AnnotationValue explicitValue(AnnotationMirror mirror, String attribute) {
+  static @Nullable AnnotationValue explicitValue(AnnotationMirror mirror, String attribute) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
         mirror.getElementValues().entrySet()) {
       if (entry.getKey().getSimpleName().contentEquals(attribute)) {
@@ -162,7 +163,7 @@ final class Annotations {
   }
 
   /** A class attribute's type ({@code Class<?> value()}). */
-  TypeMirror type(AnnotationMirror mirror, String attribute) {
+  @Nullable TypeMirror type(AnnotationMirror mirror, String attribute) {
     AnnotationValue value = value(mirror, attribute);
     return value != null && value.getValue() instanceof DeclaredType type ? type : null;
   }

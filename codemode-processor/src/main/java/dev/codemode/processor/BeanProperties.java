@@ -22,6 +22,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON properties of a record or class as Jackson 3 sees them: record components, public
@@ -296,7 +297,7 @@ final class BeanProperties {
     }
   }
 
-  private static String getterName(ExecutableElement method, ExecutableType member) {
+  private static @Nullable String getterName(ExecutableElement method, ExecutableType member) {
     if (!method.getParameters().isEmpty() || member.getReturnType().getKind() == TypeKind.VOID) {
       return null;
     }
@@ -319,7 +320,7 @@ final class BeanProperties {
     return null;
   }
 
-  private static String setterName(ExecutableElement method) {
+  private static @Nullable String setterName(ExecutableElement method) {
     String name = method.getSimpleName().toString();
     if (method.getParameters().size() != 1) {
       return null;
@@ -407,7 +408,7 @@ final class BeanProperties {
       return false;
     }
 
-    String explicitName(Annotations annotations) {
+    @Nullable String explicitName(Annotations annotations) {
       for (Element source : sources) {
         Optional<AnnotationMirror> property = Annotations.find(source, Annotations.JSON_PROPERTY);
         if (property.isPresent()) {

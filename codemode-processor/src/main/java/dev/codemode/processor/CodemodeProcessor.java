@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,7 +42,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
-import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -63,11 +63,33 @@ import javax.tools.StandardLocation;
  * <p>Validation comes first and reports every problem on its element; a connector with errors gets
  * no files. A connector whose types are not generated yet (by another processor) is deferred to
  * the next round. Output is deterministic: the same sources give the same bytes.
+ *
+ * <p>Every message goes through {@link Diagnostics}, on an element. An exception that escapes the
+ * processing of one connector is a bug of this processor: it becomes one error on that
+ * connector's class, which names the exception and asks for a report, and the other connectors
+ * are processed as usual.
  */
 @AutoService(Processor.class)
 public final class CodemodeProcessor extends AbstractProcessor {
 
   static final String SERVICES_FILE = "META-INF/services/" + ConnectorDefinition.class.getName();
+
+  /**
+   * Runs just before each connector class ({@code @Connector} or {@code @OpenApi}) is processed.
+   * The processor javac loads, through the public constructor, has one that does nothing; only
+   * tests in this package can pass another, which throws to stand in for a bug of the processor.
+   */
+  @FunctionalInterface
+  interface FaultInjector {
+
+    /** Does nothing: the processor javac runs. */
+    FaultInjector NONE = connector -> {};
+
+    /** Called with the connector class about to be processed; may throw. */
+    void beforeProcessing(TypeElement connector);
+  }
+
+  private final FaultInjector faultInjector;
 
   private Elements elements;
   private Messager messager;
@@ -85,6 +107,16 @@ public final class CodemodeProcessor extends AbstractProcessor {
   private final Set<String> definitions = new TreeSet<>();
   /** The connector classes behind them: the services file's originating elements. */
   private final List<Element> connectorElements = new ArrayList<>();
+
+  /** The processor javac finds through {@code ServiceLoader}. */
+  public CodemodeProcessor() {
+    this(FaultInjector.NONE);
+  }
+
+  /** A processor that calls {@code faultInjector} before each connector; for tests. */
+  CodemodeProcessor(FaultInjector faultInjector) {
+    this.faultInjector = faultInjector;
+  }
 
   @Override
   public synchronized void init(ProcessingEnvironment environment) {
@@ -128,22 +160,43 @@ public final class CodemodeProcessor extends AbstractProcessor {
       if (element instanceof TypeElement type) {
         work.add(type);
       } else {
-        messager.printMessage(
-            Diagnostic.Kind.ERROR, "@Connector goes on a class", element);
+        report(
+            Diagnostics.singleError(
+                element,
+                "@Connector goes on a class, not on " + element.getKind().toString()
+                    .toLowerCase(Locale.ROOT).replace('_', ' ') + " " + element.getSimpleName()
+                    + "; move it to the class whose public @Tool methods are the tools"));
       }
     }
+    boolean lastRound = round.processingOver();
     for (TypeElement type : work) {
-      processConnector(type, round.processingOver());
+      guarded(type, () -> processConnector(type, lastRound));
     }
     for (Element element : round.getElementsAnnotatedWith(OpenApi.class)) {
       if (element instanceof TypeElement type) {
-        processOpenApi(type);
+        guarded(type, () -> processOpenApi(type));
       }
     }
     if (round.processingOver()) {
       writeServicesFile();
     }
     return false;
+  }
+
+  /**
+   * Processes one connector class. An unexpected exception (a bug of this processor) becomes one
+   * error on the class; the caller goes on with the other connectors.
+   */
+  private void guarded(TypeElement type, Runnable processing) {
+    try {
+      faultInjector.beforeProcessing(type);
+      processing.run();
+    } catch (RuntimeException e) {
+      if (ProcessorBug.isJavacCompletionFailure(e)) {
+        throw e; // a class file javac cannot read: javac reports it itself, without a crash
+      }
+      report(Diagnostics.singleError(type, ProcessorBug.message(type, e)));
+    }
   }
 
   private void processConnector(TypeElement type, boolean lastRound) {
@@ -153,18 +206,18 @@ public final class CodemodeProcessor extends AbstractProcessor {
       model = reader.read(type, diagnostics).orElse(null);
     } catch (SchemaFactory.UnresolvedTypeException e) {
       if (lastRound) {
-        messager.printMessage(
-            Diagnostic.Kind.ERROR,
-            "Connector " + type.getQualifiedName() + ": " + e.getMessage() + ". If another"
-                + " annotation processor generates it, make sure that processor runs in the same"
-                + " compilation; otherwise fix the import or the dependency",
-            type);
+        report(
+            Diagnostics.singleError(
+                type,
+                "Connector " + type.getQualifiedName() + ": " + e.getMessage() + ". If another"
+                    + " annotation processor generates it, make sure that processor runs in the"
+                    + " same compilation; otherwise fix the import or the dependency"));
       } else {
         deferred.add(type.getQualifiedName().toString());
       }
       return;
     }
-    diagnostics.reportTo(messager);
+    report(diagnostics);
     if (model == null) {
       return;
     }
@@ -177,7 +230,7 @@ public final class CodemodeProcessor extends AbstractProcessor {
   private void processOpenApi(TypeElement type) {
     Diagnostics diagnostics = new Diagnostics();
     OpenApiModel model = openApiReader.read(type, diagnostics).orElse(null);
-    diagnostics.reportTo(messager);
+    report(diagnostics);
     if (model != null && claimName(model.name(), type, "@OpenApi")) {
       generate(model);
     }
@@ -187,12 +240,12 @@ public final class CodemodeProcessor extends AbstractProcessor {
   private boolean claimName(String name, TypeElement type, String label) {
     String earlier = connectorNames.putIfAbsent(name, type.getQualifiedName().toString());
     if (earlier != null && !earlier.contentEquals(type.getQualifiedName())) {
-      messager.printMessage(
-          Diagnostic.Kind.ERROR,
-          "Connector name \"" + name + "\" is already used by " + earlier + " in this"
-              + " compilation; two connectors cannot share a global. Set " + label
-              + "(name = \"...\") on one of them",
-          type);
+      report(
+          Diagnostics.singleError(
+              type,
+              "Connector name \"" + name + "\" is already used by " + earlier + " in this"
+                  + " compilation; two connectors cannot share a global. Set " + label
+                  + "(name = \"...\") on one of them"));
       return false;
     }
     return true;
@@ -204,7 +257,9 @@ public final class CodemodeProcessor extends AbstractProcessor {
     String typeScript = TypeScriptRenderer.declarations(descriptor);
     JavaFile dispatch =
         dispatchWriter.write(
-            model, GeneratedResources.sha256(json), GeneratedResources.sha256(typeScript));
+            model,
+            new ResourceHashes(
+                GeneratedResources.sha256(json), GeneratedResources.sha256(typeScript), null));
     writeConnector(
         model.type(), model.definitionClass(), descriptor, json, typeScript, Map.of(), dispatch);
   }
@@ -217,9 +272,10 @@ public final class CodemodeProcessor extends AbstractProcessor {
     JavaFile definition =
         openApiWriter.write(
             model,
-            GeneratedResources.sha256(json),
-            GeneratedResources.sha256(typeScript),
-            GeneratedResources.sha256(operations));
+            new ResourceHashes(
+                GeneratedResources.sha256(json),
+                GeneratedResources.sha256(typeScript),
+                GeneratedResources.sha256(operations)));
     writeConnector(
         model.type(),
         model.definitionClass(),
@@ -254,10 +310,12 @@ public final class CodemodeProcessor extends AbstractProcessor {
       definitions.add(definitionClass.canonicalName());
       connectorElements.add(type);
     } catch (IOException e) {
-      messager.printMessage(
-          Diagnostic.Kind.ERROR,
-          "Could not write the files of connector " + descriptor.name() + ": " + e.getMessage(),
-          type);
+      report(
+          Diagnostics.singleError(
+              type,
+              "Could not write the files of connector " + descriptor.name() + ": " + e
+                  + ". Check that javac's class and source output folders (-d, -s) are writable"
+                  + " and that no other processor writes files of this name"));
     }
   }
 
@@ -323,31 +381,35 @@ public final class CodemodeProcessor extends AbstractProcessor {
         }
       }
     } catch (IOException e) {
-      messager.printMessage(
-          Diagnostic.Kind.ERROR, "Could not write " + SERVICES_FILE + ": " + e.getMessage());
+      // reported on the first connector: the file belongs to all of them
+      report(
+          Diagnostics.singleError(
+              connectorElements.get(0),
+              "Could not write " + SERVICES_FILE + ": " + e + ". Check that javac's class"
+                  + " output folder (-d) is writable and that no other processor writes this"
+                  + " file; without it ServiceLoader finds none of the connectors"));
     }
   }
 
   /** {@code @Tool}, {@code @Revert} and {@code @Param} outside a connector. */
   private void reportMisplaced(RoundEnvironment round) {
+    Diagnostics diagnostics = new Diagnostics();
     for (Element element : round.getElementsAnnotatedWith(Tool.class)) {
       if (!isInConnector(element)) {
-        messager.printMessage(
-            Diagnostic.Kind.ERROR,
+        diagnostics.error(
+            element,
             "@Tool method " + element.getSimpleName() + " is in "
-                + element.getEnclosingElement().getSimpleName() + ", which is not a @Connector"
-                + " class; annotate the class with @Connector or move the method into one",
-            element);
+                + ownerName(element) + ", which is not a @Connector"
+                + " class; annotate the class with @Connector or move the method into one");
       }
     }
     for (Element element : round.getElementsAnnotatedWith(Revert.class)) {
       if (!isInConnector(element)) {
-        messager.printMessage(
-            Diagnostic.Kind.ERROR,
+        diagnostics.error(
+            element,
             "@Revert method " + element.getSimpleName() + " is in "
-                + element.getEnclosingElement().getSimpleName() + ", which is not a @Connector"
-                + " class; move it into the connector whose tool it undoes",
-            element);
+                + ownerName(element) + ", which is not a @Connector"
+                + " class; move it into the connector whose tool it undoes");
       }
     }
     for (Element element : round.getElementsAnnotatedWith(Param.class)) {
@@ -355,13 +417,25 @@ public final class CodemodeProcessor extends AbstractProcessor {
       if (element.getKind() == ElementKind.PARAMETER
           && !(method instanceof ExecutableElement
               && Annotations.has(method, Tool.class.getName()))) {
-        messager.printMessage(
-            Diagnostic.Kind.WARNING,
+        diagnostics.warning(
+            element,
             "@Param on " + ((VariableElement) element).getSimpleName() + " has no effect: it"
-                + " only names parameters of @Tool methods",
-            element);
+                + " only names parameters of @Tool methods; remove it, or make the method a"
+                + " @Tool");
       }
     }
+    report(diagnostics);
+  }
+
+  /** Prints what {@code diagnostics} collected; the only place that talks to the Messager. */
+  private void report(Diagnostics diagnostics) {
+    diagnostics.reportTo(messager);
+  }
+
+  /** The simple name of the class a method is declared in. */
+  private static String ownerName(Element method) {
+    Element owner = method.getEnclosingElement();
+    return owner == null ? "?" : owner.getSimpleName().toString();
   }
 
   private static boolean isInConnector(Element method) {

@@ -20,7 +20,8 @@ record ConnectorModel(
     String description,
     ClassName definitionClass,
     List<ToolModel> tools,
-    boolean instantiable) {
+    boolean instantiable)
+    implements DefinitionModel {
 
   ConnectorModel {
     tools = List.copyOf(tools);

@@ -37,6 +37,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -87,7 +88,7 @@ final class ConnectorReader {
     List<ExecutableElement> toolMethods = toolMethods(type);
     Map<ExecutableElement, ToolModel> drafts = new LinkedHashMap<>();
     for (ExecutableElement method : toolMethods) {
-      ToolModel draft = readTool(name, method, definitions, diagnostics);
+      ToolModel draft = readTool(method, definitions, diagnostics);
       if (draft == null) {
         continue;
       }
@@ -230,11 +231,8 @@ final class ConnectorReader {
   }
 
   /** Reads one tool; its revert method is attached later. {@code null} after errors. */
-  private ToolModel readTool(
-      String connectorName,
-      ExecutableElement method,
-      Definitions definitions,
-      Diagnostics diagnostics) {
+  private @Nullable ToolModel readTool(
+      ExecutableElement method, Definitions definitions, Diagnostics diagnostics) {
     AnnotationMirror tool = Annotations.find(method, Tool.class.getName()).orElseThrow();
     boolean valid = true;
     String methodName = method.getSimpleName().toString();
@@ -360,16 +358,16 @@ final class ConnectorReader {
 
     Output output = output(method, name, diagnostics);
     JsonNode outputSchema = NullNode.getInstance();
+    TypeMirror valueType = output == null ? null : output.valueType();
     if (output == null) {
       valid = false;
-    } else if (!output.returnsNothing()) {
+    } else if (valueType != null) {
       Conversion result = definitions.conversion();
       boolean nullableResult =
-          schemas.isOptional(output.valueType())
-              || Constraints.nullable(List.of(method, output.valueType()));
+          schemas.isOptional(valueType) || Constraints.nullable(List.of(method, valueType));
       ObjectNode value =
           result.property(
-              output.valueType(),
+              valueType,
               List.of(method),
               nullableResult,
               doc.returns(),
@@ -381,7 +379,7 @@ final class ConnectorReader {
         valid = false;
       }
     }
-    if (!valid) {
+    if (!valid || output == null) {
       return null;
     }
     List<ParameterModel> parameters = new ArrayList<>();
@@ -437,7 +435,8 @@ final class ConnectorReader {
   }
 
   /** The tool's output, or {@code null} after reporting an unsupported return type. */
-  private Output output(ExecutableElement method, String toolName, Diagnostics diagnostics) {
+  private @Nullable Output output(
+      ExecutableElement method, String toolName, Diagnostics diagnostics) {
     TypeMirror returnType = method.getReturnType();
     if (returnType.getKind() == TypeKind.VOID) {
       return new Output(false, null);
@@ -557,7 +556,7 @@ final class ConnectorReader {
     return false;
   }
 
-  private RevertModel readRevert(
+  private @Nullable RevertModel readRevert(
       ExecutableElement method, ToolModel tool, Diagnostics diagnostics) {
     List<Integer> sources = new ArrayList<>();
     List<? extends VariableElement> toolParameters = tool.method().getParameters();
@@ -652,15 +651,11 @@ final class ConnectorReader {
   }
 
   private static String kindName(TypeElement type) {
-    switch (type.getKind()) {
-      case INTERFACE:
-        return "interface";
-      case ENUM:
-        return "enum";
-      case ANNOTATION_TYPE:
-        return "annotation type";
-      default:
-        return type.getKind().name().toLowerCase(java.util.Locale.ROOT);
-    }
+    return switch (type.getKind()) {
+      case INTERFACE -> "interface";
+      case ENUM -> "enum";
+      case ANNOTATION_TYPE -> "annotation type";
+      default -> type.getKind().name().toLowerCase(java.util.Locale.ROOT);
+    };
   }
 }

@@ -3,8 +3,11 @@ package dev.codemode.processor;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import javax.lang.model.AnnotatedConstruct;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -43,8 +46,8 @@ final class Constraints {
    */
   void apply(ObjectNode schema, String jsonType, List<? extends AnnotatedConstruct> sources) {
     for (AnnotationMirror mirror : constraintsNamed(sources, "Size")) {
-      int min = (Integer) annotations.value(mirror, "min").getValue();
-      int max = (Integer) annotations.value(mirror, "max").getValue();
+      int min = (Integer) attribute(mirror, "min").getValue();
+      int max = (Integer) attribute(mirror, "max").getValue();
       String prefix = sizePrefix(jsonType);
       if (prefix != null) {
         if (min > 0) {
@@ -66,10 +69,10 @@ final class Constraints {
     }
     if (isNumeric(jsonType)) {
       for (AnnotationMirror mirror : constraintsNamed(sources, "Min")) {
-        schema.put("minimum", (Long) annotations.value(mirror, "value").getValue());
+        schema.put("minimum", (Long) attribute(mirror, "value").getValue());
       }
       for (AnnotationMirror mirror : constraintsNamed(sources, "Max")) {
-        schema.put("maximum", (Long) annotations.value(mirror, "value").getValue());
+        schema.put("maximum", (Long) attribute(mirror, "value").getValue());
       }
       for (AnnotationMirror mirror : constraintsNamed(sources, "DecimalMin")) {
         BigDecimal value = new BigDecimal(annotations.string(mirror, "value"));
@@ -103,17 +106,20 @@ final class Constraints {
     }
   }
 
-  private static String sizePrefix(String jsonType) {
-    switch (jsonType) {
-      case "string":
-        return "Length";
-      case "array":
-        return "Items";
-      case "object":
-        return "Properties";
-      default:
-        return null;
-    }
+  private static @Nullable String sizePrefix(String jsonType) {
+    return switch (jsonType) {
+      case "string" -> "Length";
+      case "array" -> "Items";
+      case "object" -> "Properties";
+      default -> null;
+    };
+  }
+
+  /** An attribute that every Bean Validation annotation of this name has (with its default). */
+  private AnnotationValue attribute(AnnotationMirror mirror, String name) {
+    return Objects.requireNonNull(
+        annotations.value(mirror, name),
+        () -> "@" + Annotations.qualifiedName(mirror) + " has no " + name);
   }
 
   private static boolean isNumeric(String jsonType) {

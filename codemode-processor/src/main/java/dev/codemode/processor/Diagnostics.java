@@ -7,11 +7,14 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Problems found while validating one connector, held back until the connector is known not to be
- * deferred to a later round, then reported together. Every problem names an element, and where it
- * helps the annotation and the attribute, so the compiler points at the offending source.
+ * deferred to a later round, then reported together; or one problem of the processor's own work
+ * ({@link #singleError}), reported at once. Every problem names an element, and where it helps the
+ * annotation and the attribute, so the compiler points at the offending source. This is the only
+ * class of the processor that prints to the {@link Messager}.
  */
 final class Diagnostics {
 
@@ -19,16 +22,27 @@ final class Diagnostics {
       Diagnostic.Kind kind,
       String message,
       Element element,
-      AnnotationMirror annotation,
-      AnnotationValue value) {}
+      @Nullable AnnotationMirror annotation,
+      @Nullable AnnotationValue value) {}
 
   private final List<Entry> entries = new ArrayList<>();
+
+  /** Diagnostics holding one error, to report at once. */
+  static Diagnostics singleError(Element element, String message) {
+    Diagnostics diagnostics = new Diagnostics();
+    diagnostics.error(element, message);
+    return diagnostics;
+  }
 
   void error(Element element, String message) {
     entries.add(new Entry(Diagnostic.Kind.ERROR, message, element, null, null));
   }
 
-  void error(Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
+  void error(
+      Element element,
+      @Nullable AnnotationMirror annotation,
+      @Nullable AnnotationValue value,
+      String message) {
     entries.add(new Entry(Diagnostic.Kind.ERROR, message, element, annotation, value));
   }
 

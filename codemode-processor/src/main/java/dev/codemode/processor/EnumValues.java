@@ -28,6 +28,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -54,7 +55,7 @@ final class EnumValues {
   private static final String NO_SOURCE =
       "its source is not part of this compilation (it comes from a class file)";
 
-  private final Trees trees;
+  private final @Nullable Trees trees;
   private final Annotations annotations;
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
@@ -179,6 +180,10 @@ final class EnumValues {
 
   private int constructorParameterIndex(TypeElement enumType, VariableElement field, int arity) {
     int found = -1;
+    Trees trees = this.trees;
+    if (trees == null) {
+      return found;
+    }
     for (ExecutableElement constructor :
         ElementFilter.constructorsIn(enumType.getEnclosedElements())) {
       if (constructor.getParameters().size() != arity) {
@@ -208,7 +213,7 @@ final class EnumValues {
     return found;
   }
 
-  private static String fieldName(ExpressionTree expression) {
+  private static @Nullable String fieldName(ExpressionTree expression) {
     ExpressionTree current = expression;
     while (current instanceof ParenthesizedTree parenthesized) {
       current = parenthesized.getExpression();
@@ -224,7 +229,7 @@ final class EnumValues {
     return null;
   }
 
-  private JsonNode literal(ExpressionTree expression) {
+  private @Nullable JsonNode literal(ExpressionTree expression) {
     if (expression instanceof UnaryTree unary && unary.getKind() == Tree.Kind.UNARY_MINUS) {
       JsonNode positive = literal(unary.getExpression());
       if (positive == null || !positive.isNumber()) {

@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Javadoc comment turned into plain text for models: the main description, the {@code @param}
  * texts by parameter name and the {@code @return} text.
  *
- * <p>Inline tags become text ({@code {@code x}} → {@code `x`}, {@code {@link Foo#bar}} → {@code
- * Foo.bar}, a link label wins), HTML is reduced to paragraphs and list items, entities are decoded,
+ * <p>Inline tags become text (<code>&#123;@code x&#125;</code> → {@code `x`}, <code>&#123;@link Foo#bar&#125;</code> →
+ * {@code Foo.bar}, a link label wins), HTML is reduced to paragraphs and list items, entities are decoded,
  * and lines wrapped in the source are joined into paragraphs separated by blank lines.
  *
  * @param description the main description, empty when there is none
@@ -38,7 +39,7 @@ record Javadoc(String description, Map<String, String> params, String returns) {
   }
 
   /** Parses the text {@code Elements.getDocComment} returns; {@code null} gives {@link #EMPTY}. */
-  static Javadoc parse(String raw) {
+  static Javadoc parse(@Nullable String raw) {
     if (raw == null || raw.isBlank()) {
       return EMPTY;
     }
@@ -104,7 +105,7 @@ record Javadoc(String description, Map<String, String> params, String returns) {
     text = HTML_TAG.matcher(text).replaceAll("");
     text = decodeEntities(text);
     List<String> paragraphs = new ArrayList<>();
-    for (String block : text.split("\n\\s*\n")) {
+    for (String block : text.split("\n\\s*\n", -1)) {
       String paragraph = reflow(block);
       if (paragraph.startsWith(PRE_PLACEHOLDER)) {
         paragraph = preBlocks.get(Integer.parseInt(paragraph.substring(PRE_PLACEHOLDER.length())));
@@ -127,7 +128,7 @@ record Javadoc(String description, Map<String, String> params, String returns) {
   /** Joins a paragraph's source lines with spaces, keeping the breaks of {@code <br>} and items. */
   private static String reflow(String block) {
     StringBuilder out = new StringBuilder();
-    for (String piece : block.split("\n")) {
+    for (String piece : block.split("\n", -1)) {
       String line = piece.strip();
       boolean hardBreak = line.indexOf(HARD_BREAK) == 0;
       line = line.replace(HARD_BREAK + "", "\n").strip();
@@ -163,21 +164,13 @@ record Javadoc(String description, Map<String, String> params, String returns) {
     while (matcher.find()) {
       String tag = matcher.group(1);
       String body = matcher.group(2).strip();
-      String replacement;
-      switch (tag) {
-        case "code":
-          replacement = "`" + body + "`";
-          break;
-        case "literal":
-          replacement = body;
-          break;
-        case "link":
-        case "linkplain":
-          replacement = linkText(body);
-          break;
-        default:
-          replacement = "";
-      }
+      String replacement =
+          switch (tag) {
+            case "code" -> "`" + body + "`";
+            case "literal" -> body;
+            case "link", "linkplain" -> linkText(body);
+            default -> "";
+          };
       texts.add(replacement);
       matcher.appendReplacement(out, INLINE_MARK + (texts.size() - 1) + INLINE_MARK);
     }

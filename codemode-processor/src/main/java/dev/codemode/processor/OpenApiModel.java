@@ -18,10 +18,12 @@ record OpenApiModel(
     String spec,
     ClassName definitionClass,
     DerivedApi derived,
-    boolean instantiable) {
+    boolean instantiable)
+    implements DefinitionModel {
 
-  /** The connector's name. */
-  String name() {
+  /** The connector's name, from the derived descriptor. */
+  @Override
+  public String name() {
     return derived.descriptor().name();
   }
 }

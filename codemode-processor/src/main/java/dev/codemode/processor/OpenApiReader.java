@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -28,6 +29,7 @@ import javax.lang.model.util.Types;
 import javax.tools.FileObject;
 import javax.tools.JavaFileManager;
 import javax.tools.StandardLocation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates an {@code @OpenApi} class and derives its tools from the spec: the class must be a
@@ -109,7 +111,8 @@ final class OpenApiReader {
           OpenApiDerivation.derive(
               source.get(), name, description, List.of(OpenApiConnector.requestTool()));
     } catch (SpecException e) {
-      diagnostics.error(type, openApi, specValue, e.getMessage());
+      diagnostics.error(
+          type, openApi, specValue, Objects.requireNonNullElse(e.getMessage(), e.toString()));
       return Optional.empty();
     } catch (RuntimeException | LinkageError e) {
       diagnostics.error(
@@ -158,7 +161,7 @@ final class OpenApiReader {
       TypeElement type,
       String spec,
       AnnotationMirror openApi,
-      AnnotationValue specValue,
+      @Nullable AnnotationValue specValue,
       Diagnostics diagnostics) {
     String path = spec.startsWith("/") ? spec.substring(1) : spec;
     List<String> candidates = new ArrayList<>();

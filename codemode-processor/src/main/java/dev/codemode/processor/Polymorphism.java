@@ -14,6 +14,7 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Jackson polymorphism as the processor maps it: a type with {@code @JsonTypeInfo} (on itself or a
@@ -32,7 +33,11 @@ final class Polymorphism {
    * @param property the type id property, empty for {@code DEDUCTION}
    */
   record TypeInfo(
-      TypeElement base, AnnotationMirror annotation, String use, String include, String property) {
+      TypeElement base,
+      @Nullable AnnotationMirror annotation,
+      String use,
+      String include,
+      String property) {
 
     boolean deduction() {
       return use.equals("DEDUCTION");

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -29,6 +30,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -202,7 +204,7 @@ final class SchemaFactory {
     final ObjectNode schema;
     final Set<String> references = new LinkedHashSet<>();
     final List<Problem> problems = new ArrayList<>();
-    String notCreatable;
+    @Nullable String notCreatable;
 
     Definition(String name, DeclaredType type, ObjectNode schema) {
       this.name = name;
@@ -317,7 +319,7 @@ final class SchemaFactory {
         if (!seen.add(key)) {
           continue;
         }
-        Definition definition = definitions.byKey.get(key);
+        Definition definition = Objects.requireNonNull(definitions.byKey.get(key), key);
         out.add(definition);
         queue.addAll(definition.references);
       }
@@ -347,36 +349,26 @@ final class SchemaFactory {
     }
 
     private JsonNode schema(TypeMirror type) {
-      switch (type.getKind()) {
-        case BOOLEAN:
-          return nodes.objectNode().put("type", "boolean");
-        case BYTE:
-        case SHORT:
-        case INT:
-        case LONG:
-          return nodes.objectNode().put("type", "integer");
-        case FLOAT:
-        case DOUBLE:
-          return nodes.objectNode().put("type", "number");
-        case CHAR:
-          return scalar("java.lang.Character");
-        case ARRAY:
-          return array((ArrayType) type);
-        case DECLARED:
-          return declared((DeclaredType) type);
-        case WILDCARD:
-          return wildcard((WildcardType) type);
-        case ERROR:
-          throw new UnresolvedTypeException(type);
-        case TYPEVAR:
+      return switch (type.getKind()) {
+        case BOOLEAN -> nodes.objectNode().put("type", "boolean");
+        case BYTE, SHORT, INT, LONG -> nodes.objectNode().put("type", "integer");
+        case FLOAT, DOUBLE -> nodes.objectNode().put("type", "number");
+        case CHAR -> scalar("java.lang.Character");
+        case ARRAY -> array((ArrayType) type);
+        case DECLARED -> declared((DeclaredType) type);
+        case WILDCARD -> wildcard((WildcardType) type);
+        case ERROR -> throw new UnresolvedTypeException(type);
+        case TYPEVAR -> {
           problem(
               "type variable " + type + " is not bound to a type here; use a concrete type"
                   + " argument");
-          return nodes.objectNode();
-        default:
+          yield nodes.objectNode();
+        }
+        default -> {
           problem(type + " is not a JSON value");
-          return nodes.objectNode();
-      }
+          yield nodes.objectNode();
+        }
+      };
     }
 
     private JsonNode wildcard(WildcardType wildcard) {
@@ -480,7 +472,8 @@ final class SchemaFactory {
     }
 
     private JsonNode scalar(String qualifiedName) {
-      return JsonCodec.defaults().parse(SCALARS.get(qualifiedName));
+      return JsonCodec.defaults()
+          .parse(Objects.requireNonNull(SCALARS.get(qualifiedName), qualifiedName));
     }
 
     private JsonNode map(DeclaredType type) {
@@ -500,7 +493,7 @@ final class SchemaFactory {
       return schema;
     }
 
-    private ObjectNode mapKeys(TypeMirror key) {
+    private @Nullable ObjectNode mapKeys(@Nullable TypeMirror key) {
       if (key == null || key.getKind() != TypeKind.DECLARED) {
         if (key != null && key.getKind() == TypeKind.ERROR) {
           throw new UnresolvedTypeException(key);
@@ -511,19 +504,20 @@ final class SchemaFactory {
       TypeElement keyElement = (TypeElement) ((DeclaredType) key).asElement();
       String name = keyElement.getQualifiedName().toString();
       switch (name) {
-        case "java.lang.String":
-        case "java.lang.CharSequence":
-        case "java.lang.Object":
+        case "java.lang.String", "java.lang.CharSequence", "java.lang.Object" -> {
           return nodes.objectNode();
-        case "java.lang.Integer":
-        case "java.lang.Long":
-        case "java.lang.Short":
-        case "java.lang.Byte":
-        case "java.math.BigInteger":
+        }
+        case "java.lang.Integer",
+            "java.lang.Long",
+            "java.lang.Short",
+            "java.lang.Byte",
+            "java.math.BigInteger" -> {
           return nodes.objectNode().put("pattern", "^-?[0-9]+$");
-        case "java.util.UUID":
+        }
+        case "java.util.UUID" -> {
           return nodes.objectNode().put("format", "uuid");
-        default:
+        }
+        default -> {
           if (keyElement.getKind() == ElementKind.ENUM) {
             ObjectNode names = nodes.objectNode();
             ArrayNode values = names.putArray("enum");
@@ -536,6 +530,7 @@ final class SchemaFactory {
               "a map key must be a String, an enum, an integer or a UUID, not " + name
                   + "; JSON object keys are strings");
           return null;
+        }
       }
     }
 
@@ -633,7 +628,7 @@ final class SchemaFactory {
       try {
         return enumValues.of(element);
       } catch (EnumValues.UnknownValuesException e) {
-        problem(e.getMessage());
+        problem(Objects.requireNonNullElse(e.getMessage(), e.toString()));
         return List.of();
       }
     }
@@ -801,18 +796,15 @@ final class SchemaFactory {
     }
     DeclaredType declared = (DeclaredType) type;
     String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
-    switch (name) {
-      case "java.util.OptionalInt":
-        return types.getPrimitiveType(TypeKind.INT);
-      case "java.util.OptionalLong":
-        return types.getPrimitiveType(TypeKind.LONG);
-      case "java.util.OptionalDouble":
-        return types.getPrimitiveType(TypeKind.DOUBLE);
-      default:
-        return declared.getTypeArguments().isEmpty()
-            ? elements.getTypeElement("java.lang.Object").asType()
-            : declared.getTypeArguments().get(0);
-    }
+    return switch (name) {
+      case "java.util.OptionalInt" -> types.getPrimitiveType(TypeKind.INT);
+      case "java.util.OptionalLong" -> types.getPrimitiveType(TypeKind.LONG);
+      case "java.util.OptionalDouble" -> types.getPrimitiveType(TypeKind.DOUBLE);
+      default ->
+          declared.getTypeArguments().isEmpty()
+              ? elements.getTypeElement("java.lang.Object").asType()
+              : declared.getTypeArguments().get(0);
+    };
   }
 
   private Optional<TypeMirror> jsonValueType(TypeElement element) {
@@ -845,7 +837,7 @@ final class SchemaFactory {
   }
 
   /** The type argument {@code index} of {@code owner} as a supertype of {@code type}. */
-  private TypeMirror typeArgument(DeclaredType type, TypeElement owner, int index) {
+  private @Nullable TypeMirror typeArgument(DeclaredType type, TypeElement owner, int index) {
     Deque<TypeMirror> queue = new ArrayDeque<>();
     queue.add(type);
     Set<String> seen = new HashSet<>();
@@ -867,7 +859,7 @@ final class SchemaFactory {
   /** A stable key of a type with its arguments, without type annotations. */
   private String key(TypeMirror type) {
     switch (type.getKind()) {
-      case DECLARED:
+      case DECLARED -> {
         DeclaredType declared = (DeclaredType) type;
         StringBuilder out =
             new StringBuilder(((TypeElement) declared.asElement()).getQualifiedName());
@@ -879,22 +871,26 @@ final class SchemaFactory {
           out.append('>');
         }
         return out.toString();
-      case ARRAY:
+      }
+      case ARRAY -> {
         return key(((ArrayType) type).getComponentType()) + "[]";
-      case WILDCARD:
+      }
+      case WILDCARD -> {
         WildcardType wildcard = (WildcardType) type;
         return wildcard.getExtendsBound() != null ? key(wildcard.getExtendsBound()) : "?";
-      default:
+      }
+      default -> {
         return type.getKind().isPrimitive()
             ? types.getPrimitiveType(type.getKind()).toString()
             : type.toString();
+      }
     }
   }
 
   /** The name of a type in definition names: simple name, type arguments as {@code OfXAndY}. */
   private String displayName(TypeMirror type) {
     switch (type.getKind()) {
-      case DECLARED:
+      case DECLARED -> {
         DeclaredType declared = (DeclaredType) type;
         StringBuilder out = new StringBuilder(declared.asElement().getSimpleName());
         List<? extends TypeMirror> arguments = declared.getTypeArguments();
@@ -905,14 +901,18 @@ final class SchemaFactory {
           }
         }
         return out.toString();
-      case ARRAY:
+      }
+      case ARRAY -> {
         return displayName(((ArrayType) type).getComponentType()) + "Array";
-      case WILDCARD:
+      }
+      case WILDCARD -> {
         WildcardType wildcard = (WildcardType) type;
         return wildcard.getExtendsBound() != null ? displayName(wildcard.getExtendsBound()) : "Any";
-      default:
+      }
+      default -> {
         String primitive = type.getKind().name().toLowerCase(java.util.Locale.ROOT);
         return Character.toUpperCase(primitive.charAt(0)) + primitive.substring(1);
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import dev.codemode.annotations.Replay;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeMirror;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,16 +31,16 @@ record ToolModel(
     Output output,
     boolean requiresApproval,
     Replay replay,
-    RevertModel revert,
+    @Nullable RevertModel revert,
     ObjectNode inputSchema,
-    JsonNode outputSchema) {
+    @Nullable JsonNode outputSchema) {
 
   ToolModel {
     parameters = List.copyOf(parameters);
   }
 
   /** This tool with its revert method. */
-  ToolModel withRevert(RevertModel method) {
+  ToolModel withRevert(@Nullable RevertModel method) {
     return new ToolModel(
         this.method, name, description, parameters, output, requiresApproval, replay, method,
         inputSchema, outputSchema);
@@ -52,7 +53,7 @@ record ToolModel(
    * @param valueType the value type ({@code T} of {@code CompletionStage<T>}), or {@code null} when
    *     the tool returns nothing ({@code void}, {@code Void}, {@code CompletionStage<Void>})
    */
-  record Output(boolean async, TypeMirror valueType) {
+  record Output(boolean async, @Nullable TypeMirror valueType) {
 
     boolean returnsNothing() {
       return valueType == null;

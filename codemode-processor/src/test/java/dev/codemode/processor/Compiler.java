@@ -54,6 +54,11 @@ final class Compiler {
    * generated files of a failed compilation, and a test must see that none were written.
    */
   static List<String> filesWritten(JavaFileObject... sources) {
+    return filesWritten(new CodemodeProcessor(), sources);
+  }
+
+  /** {@link #filesWritten(JavaFileObject...)} with a given processor instance. */
+  static List<String> filesWritten(CodemodeProcessor processor, JavaFileObject... sources) {
     try {
       java.nio.file.Path root = java.nio.file.Files.createTempDirectory("codemode-javac");
       java.nio.file.Path classes = java.nio.file.Files.createDirectories(root.resolve("classes"));
@@ -68,7 +73,7 @@ final class Compiler {
                   "-classpath", System.getProperty("java.class.path")),
               null,
               List.of(sources));
-      task.setProcessors(List.of(new CodemodeProcessor()));
+      task.setProcessors(List.of(processor));
       task.call();
       List<String> written = new ArrayList<>();
       try (var files = java.nio.file.Files.walk(root)) {

@@ -46,7 +46,7 @@ class LargeConnectorTest {
     String code = Compiler.generatedText(compilation, "big/Big_Codemode.java").orElseThrow();
     assertThat(code).contains("private static final class Tools0 {");
     assertThat(code).contains("private static final class Tools5 {");
-    assertThat(code).contains("private CompletionStage<JsonNode> dispatch2(");
+    assertThat(code).contains("private @Nullable CompletionStage<JsonNode> dispatch2(");
     ClassLoader loader = Compiler.loader(compilation);
     ConnectorDefinition<Object> definition =
         (ConnectorDefinition<Object>) loader.loadClass("big.Big_Codemode").getConstructor().newInstance();

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +31,7 @@ public abstract class AbstractConnectorDefinition<T> implements ConnectorDefinit
   private final ConnectorDescriptor descriptor;
   private final Supplier<String> typeScript;
   private final JsonCodec codec;
-  private volatile String cachedTypeScript;
+  private volatile @Nullable String cachedTypeScript;
 
   /**
    * @param connectorClass the connector class
@@ -120,7 +121,8 @@ public abstract class AbstractConnectorDefinition<T> implements ConnectorDefinit
    *
    * @return the result, or {@code null} when there is no such tool
    */
-  protected abstract CompletionStage<JsonNode> dispatch(T target, String toolName, JsonNode input)
+  protected abstract @Nullable CompletionStage<JsonNode> dispatch(
+      T target, String toolName, JsonNode input)
       throws Exception;
 
   /**
@@ -128,7 +130,7 @@ public abstract class AbstractConnectorDefinition<T> implements ConnectorDefinit
    *
    * @return completion, or {@code null} when the tool has no revert method
    */
-  protected CompletionStage<Void> dispatchRevert(
+  protected @Nullable CompletionStage<Void> dispatchRevert(
       T target, String toolName, JsonNode input, JsonNode result) throws Exception {
     return null;
   }
@@ -138,6 +140,8 @@ public abstract class AbstractConnectorDefinition<T> implements ConnectorDefinit
    *
    * @throws IllegalArgumentException when the stored result does not fit the tool's output type
    */
+  // Generated code builds type from the declaration of the variable it assigns the value to.
+  @SuppressWarnings("TypeParameterUnusedInFormals")
   protected final <V> V decodeResult(String toolName, JsonNode result, JavaType type) {
     try {
       return codec.decode(result, type);

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Describes JSON values and expected Java types in words, for input error messages. */
@@ -29,7 +30,7 @@ final class JsonShapes {
   private JsonShapes() {}
 
   /** What came: {@code string "abc"}, {@code number 5}, {@code an object}, {@code nothing}. */
-  static String describeValue(JsonNode node) {
+  static String describeValue(@Nullable JsonNode node) {
     if (node == null || node.isMissingNode()) {
       return "nothing";
     }
@@ -70,7 +71,7 @@ final class JsonShapes {
   }
 
   /** What a Java type accepts, in JSON words: {@code an integer}, {@code one of "A", "B"}. */
-  static String describeType(Class<?> type, JsonCodec codec) {
+  static String describeType(@Nullable Class<?> type, JsonCodec codec) {
     if (type == null) {
       return "a different value";
     }

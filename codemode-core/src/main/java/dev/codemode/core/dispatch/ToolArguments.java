@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.JavaType;
@@ -158,6 +159,8 @@ public final class ToolArguments {
    *
    * @throws ToolInputException when the value does not fit {@code type}
    */
+  // Generated code builds type from the declaration of the variable it assigns the value to.
+  @SuppressWarnings("TypeParameterUnusedInFormals")
   public <V> V get(int index, JavaType type) {
     ParameterSignature parameter = signature.parameters().get(index);
     JsonNode value = input.get(parameter.name());
@@ -213,7 +216,7 @@ public final class ToolArguments {
     return new ToolInputException(signature.connector(), signature.tool(), property, problem);
   }
 
-  private static Class<?> targetType(JacksonException e) {
+  private static @Nullable Class<?> targetType(JacksonException e) {
     if (e instanceof MismatchedInputException mismatch) {
       return mismatch.getTargetType();
     }
@@ -224,7 +227,7 @@ public final class ToolArguments {
   }
 
   /** The reason beyond the type, when Jackson knows one (an invalid date, an out-of-range number). */
-  private static String detail(JacksonException e) {
+  private static @Nullable String detail(JacksonException e) {
     Throwable cause = e.getCause();
     if (cause != null && cause.getMessage() != null && cause != e) {
       return cause.getMessage().lines().findFirst().orElse(null);
@@ -235,7 +238,8 @@ public final class ToolArguments {
     return null;
   }
 
-  private static JsonNode at(JsonNode value, List<JacksonException.Reference> path) {
+  private static @Nullable JsonNode at(
+      @Nullable JsonNode value, List<JacksonException.Reference> path) {
     JsonNode node = value;
     for (JacksonException.Reference reference : path) {
       if (node == null) {

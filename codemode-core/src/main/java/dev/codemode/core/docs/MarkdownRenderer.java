@@ -7,6 +7,7 @@ import dev.codemode.core.ToolNames;
 import dev.codemode.core.typescript.TypeScriptRenderer;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -80,8 +81,9 @@ public final class MarkdownRenderer {
     } else if (!tool.hasOutputSchema()) {
       out.append("not described (`unknown`)");
     } else {
-      out.append('`').append(cell(TypeScriptRenderer.typeExpression(tool.outputSchema(), tool.outputSchema()))).append('`');
-      String description = tool.outputSchema().path("description").asString("");
+      JsonNode output = Objects.requireNonNull(tool.outputSchema(), "hasOutputSchema()");
+      out.append('`').append(cell(TypeScriptRenderer.typeExpression(output, output))).append('`');
+      String description = output.path("description").asString("");
       if (!description.isEmpty()) {
         out.append(" — ").append(description.strip());
       }

@@ -12,8 +12,10 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -67,7 +69,9 @@ final class ConnectorTypes {
       if (tool.returnsNothing()) {
         output = TsType.UNDEFINED;
       } else if (tool.hasOutputSchema()) {
-        output = definitions.convertDocument(tool.outputSchema(), outputName);
+        output =
+            definitions.convertDocument(
+                Objects.requireNonNull(tool.outputSchema(), "hasOutputSchema()"), outputName);
       } else {
         output = TsType.UNKNOWN;
       }
@@ -87,9 +91,9 @@ final class ConnectorTypes {
           new ToolTypes(
               connector.tools().get(i),
               inputName,
-              acyclic.get(inputName),
+              declared(acyclic, inputName),
               outputName,
-              acyclic.get(outputName)));
+              declared(acyclic, outputName)));
     }
     List<NamedType> namedTypes = new ArrayList<>();
     for (PendingDefinition definition : definitions.pending) {
@@ -97,7 +101,7 @@ final class ConnectorTypes {
           new NamedType(
               definition.name(),
               JsDoc.schemaLines(definition.definition()),
-              acyclic.get(definition.name())));
+              declared(acyclic, definition.name())));
     }
     return new ConnectorTypes(connector, List.copyOf(tools), List.copyOf(namedTypes));
   }
@@ -176,6 +180,11 @@ final class ConnectorTypes {
     appendAlias(out, namedType.name(), namedType.type());
   }
 
+  /** The type declared as {@code name}; every tool's input and output and every definition is. */
+  private static TsType declared(Map<String, TsType> declarations, String name) {
+    return Objects.requireNonNull(declarations.get(name), name);
+  }
+
   private static void appendAlias(StringBuilder out, String name, TsType type) {
     out.append("type ").append(name).append(" = ").append(TsPrinter.multiLine(type, 0))
         .append(";\n");
@@ -202,8 +211,8 @@ final class ConnectorTypes {
   }
 
   /**
-   * The tool's description (or its name when there is none), then one {@code @param input.<name>
-   * - <description>} line per top-level input property that has a description.
+   * The tool's description (or its name when there is none), then one <code>&#64;param
+   * input.NAME - DESCRIPTION</code> line per top-level input property that has a description.
    */
   private static List<String> toolDoc(ToolDescriptor tool) {
     List<String> lines = new ArrayList<>(JsDoc.textLines(tool.description()));
@@ -235,7 +244,10 @@ final class ConnectorTypes {
    * #}), so that equal text also means equal type.
    */
   private record DefinitionIdentity(
-      String key, JsonNode definition, Map<String, JsonNode> reachedRefs, String rootName) {}
+      String key,
+      JsonNode definition,
+      Map<String, JsonNode> reachedRefs,
+      @Nullable String rootName) {}
 
   /** The named types of one connector: which definitions exist, their names and order. */
   private static final class Definitions {
@@ -244,7 +256,8 @@ final class ConnectorTypes {
     private final String connectorPascal;
     private final TypeNameAllocator allocator;
     private final Map<DefinitionIdentity, String> names = new HashMap<>();
-    private final Map<JsonNode, Map<String, String>> namesByDocument = new IdentityHashMap<>();
+    private final IdentityHashMap<JsonNode, Map<String, String>> namesByDocument =
+        new IdentityHashMap<>();
     private final List<PendingDefinition> pending = new ArrayList<>();
 
     Definitions(int connector, String connectorPascal, TypeNameAllocator allocator) {
@@ -337,7 +350,7 @@ final class ConnectorTypes {
       return reached;
     }
 
-    private static JsonNode target(JsonNode document, String ref) {
+    private static @Nullable JsonNode target(JsonNode document, String ref) {
       if (ref.equals("#")) {
         return document;
       }

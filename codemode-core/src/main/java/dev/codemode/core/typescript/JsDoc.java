@@ -2,6 +2,7 @@ package dev.codemode.core.typescript;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -87,7 +88,7 @@ final class JsDoc {
   }
 
   /** The non-null member of a two-member {@code anyOf}/{@code oneOf} with a null member. */
-  private static JsonNode nullableMember(JsonNode schema) {
+  private static @Nullable JsonNode nullableMember(JsonNode schema) {
     for (String keyword : new String[] {"anyOf", "oneOf"}) {
       JsonNode members = schema.get(keyword);
       if (members == null || !members.isArray() || members.size() != 2) {

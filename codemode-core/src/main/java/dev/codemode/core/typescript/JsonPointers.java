@@ -2,6 +2,7 @@ package dev.codemode.core.typescript;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Internal {@code $ref}s: JSON Pointers in URI fragment form ({@code #/a/b}). */
@@ -25,7 +26,7 @@ final class JsonPointers {
   }
 
   /** The node at {@code segments} below {@code root}, or {@code null} when there is none. */
-  static JsonNode resolve(JsonNode root, List<String> segments) {
+  static @Nullable JsonNode resolve(JsonNode root, List<String> segments) {
     JsonNode node = root;
     for (String segment : segments) {
       if (node.isObject()) {

@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,10 +34,10 @@ final class SchemaConverter {
      * @param pointer the {@code $ref} text, such as {@code #/$defs/Task}
      * @param definition the schema it points to
      */
-    TsType definition(String key, String pointer, JsonNode definition);
+    @Nullable TsType definition(String key, String pointer, JsonNode definition);
 
     /** The named type of the document root ({@code $ref: "#"}), or {@code null} to inline it. */
-    TsType root();
+    @Nullable TsType root();
   }
 
   private final JsonNode root;
@@ -107,7 +108,7 @@ final class SchemaConverter {
   }
 
   /** The types of the members of a combinator array, or null if it is absent or empty. */
-  private List<TsType> convertMembers(JsonNode members, int depth) {
+  private @Nullable List<TsType> convertMembers(@Nullable JsonNode members, int depth) {
     if (members == null || !members.isArray() || members.isEmpty()) {
       return null;
     }
@@ -119,7 +120,7 @@ final class SchemaConverter {
   }
 
   /** What {@code enum}, {@code const}, {@code type} or {@code properties} say, or null if none. */
-  private TsType convertOwn(JsonNode schema, int depth) {
+  private @Nullable TsType convertOwn(JsonNode schema, int depth) {
     JsonNode enumValues = schema.get("enum");
     if (enumValues != null && enumValues.isArray()) {
       List<TsType> literals = new ArrayList<>();
@@ -270,7 +271,7 @@ final class SchemaConverter {
    * The allowed keys when {@code propertyNames} is an {@code enum} of strings (directly or through
    * a local {@code $ref}), else {@code null}.
    */
-  private List<String> enumeratedKeys(JsonNode propertyNames) {
+  private @Nullable List<String> enumeratedKeys(@Nullable JsonNode propertyNames) {
     if (propertyNames == null || !propertyNames.isObject()) {
       return null;
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A TypeScript type expression as a tree, so that unions and intersections can be simplified and
@@ -63,7 +64,7 @@ sealed interface TsType {
   }
 
   /** {@code [A, B]}, or {@code [A, B, ...R[]]} when {@code rest} is not null. */
-  record Tuple(List<TsType> elements, TsType rest) implements TsType {
+  record Tuple(List<TsType> elements, @Nullable TsType rest) implements TsType {
     public Tuple {
       elements = List.copyOf(elements);
     }
@@ -73,7 +74,7 @@ sealed interface TsType {
    * An object type literal: members in order, then an index signature {@code [key: string]: T}
    * when {@code indexType} is not null.
    */
-  record ObjectLiteral(List<Member> members, TsType indexType) implements TsType {
+  record ObjectLiteral(List<Member> members, @Nullable TsType indexType) implements TsType {
     public ObjectLiteral {
       members = List.copyOf(members);
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** The named types a type refers to, and the repair of alias cycles TypeScript rejects. */
@@ -63,7 +64,7 @@ final class TypeReferences {
       Map<String, Boolean> finished,
       Map<String, Set<String>> cuts) {
     finished.put(name, false);
-    for (String target : immediate(declarations.get(name))) {
+    for (String target : immediate(Objects.requireNonNull(declarations.get(name), name))) {
       if (!declarations.containsKey(target)) {
         continue;
       }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -80,7 +81,7 @@ public final class TypeScriptRenderer {
    * @param root the document that {@code $ref}s resolve against; {@code null} means {@code schema}
    *     itself
    */
-  public static String typeExpression(JsonNode schema, JsonNode root) {
+  public static String typeExpression(@Nullable JsonNode schema, @Nullable JsonNode root) {
     if (schema == null) {
       return TsPrinter.compact(TsType.UNKNOWN);
     }
@@ -93,7 +94,7 @@ public final class TypeScriptRenderer {
           }
 
           @Override
-          public TsType root() {
+          public @Nullable TsType root() {
             return null;
           }
         };

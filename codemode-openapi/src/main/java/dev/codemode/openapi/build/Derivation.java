@@ -20,10 +20,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -146,7 +148,7 @@ final class Derivation {
     if (requestBody != null) {
       JsonNode resolved = followRefs(requestBody, bodyAt, "request body");
       if (resolved != null) {
-        body = requestBody(resolved, bodyAt, inputRefs);
+        body = requestBody(resolved, bodyAt);
         if (body != null) {
           bodySchema = bodySchema(resolved, body, bodyAt, inputRefs);
         }
@@ -159,7 +161,7 @@ final class Derivation {
     ArrayNode required = nodes.arrayNode();
     List<OperationParameter> parameters = new ArrayList<>();
     for (Param param : params) {
-      String property = properties.get(param);
+      String property = Objects.requireNonNull(properties.get(param), param.name());
       boolean isRequired =
           param.in() == ParameterLocation.PATH || param.node().path("required").asBoolean(false);
       String contentType = null;
@@ -191,7 +193,8 @@ final class Derivation {
               param.name(),
               param.in(),
               style,
-              explode != null && explode.isBoolean() ? explode.booleanValue()
+              (explode != null && explode.isBoolean())
+                  ? explode.booleanValue()
                   : style == ParameterStyle.FORM,
               param.node().path("allowReserved").asBoolean(false),
               isRequired,
@@ -259,7 +262,7 @@ final class Derivation {
     }
     List<Param> byPriority = new ArrayList<>(params);
     byPriority.sort(Comparator.comparing(Param::in)); // stable: spec order within a location
-    Map<Param, String> names = new IdentityHashMap<>();
+    IdentityHashMap<Param, String> names = new IdentityHashMap<>();
     for (Param param : byPriority) {
       String in = param.in().name().toLowerCase(Locale.ROOT);
       String name = param.name();
@@ -400,7 +403,7 @@ final class Derivation {
 
   // ---- request body ----
 
-  private RequestBodySpec requestBody(JsonNode body, Pointer at, Set<String> refs) {
+  private @Nullable RequestBodySpec requestBody(JsonNode body, Pointer at) {
     JsonNode content = body.get("content");
     if (content == null || !content.isObject() || content.isEmpty()) {
       findings.warn(at, "the request body has no content; the tool takes no body");
@@ -449,7 +452,7 @@ final class Derivation {
   }
 
   /** The top-level properties of a raw body schema, through references and {@code allOf}. */
-  private void topProperties(JsonNode schema, Map<String, JsonNode> into, int depth) {
+  private void topProperties(@Nullable JsonNode schema, Map<String, JsonNode> into, int depth) {
     if (schema == null || !schema.isObject() || depth > MAX_REF_HOPS) {
       return;
     }
@@ -473,7 +476,7 @@ final class Derivation {
   }
 
   /** Whether a raw property schema is bytes (or an array of bytes): a file part. */
-  private boolean isBinary(JsonNode schema, int depth) {
+  private boolean isBinary(@Nullable JsonNode schema, int depth) {
     if (schema == null || !schema.isObject() || depth > MAX_REF_HOPS) {
       return false;
     }
@@ -499,7 +502,8 @@ final class Derivation {
    * 2XX, then default. No success response: unknown ({@code null}). One without content: {@code
    * {"type": "null"}}, since the connector returns {@code null} for an empty body.
    */
-  private JsonNode output(JsonNode operation, Pointer at, String label, String[] mediaTypeOut) {
+  private @Nullable JsonNode output(
+      JsonNode operation, Pointer at, String label, String[] mediaTypeOut) {
     JsonNode responses = operation.get("responses");
     if (responses == null || !responses.isObject()) {
       return null;
@@ -539,7 +543,7 @@ final class Derivation {
     };
   }
 
-  private static String successCode(JsonNode responses) {
+  private static @Nullable String successCode(JsonNode responses) {
     if (responses.has("200")) {
       return "200";
     }
@@ -613,7 +617,7 @@ final class Derivation {
    * given by reference) to the object it ends at; {@code null}, with a problem, if it leads
    * nowhere.
    */
-  private JsonNode followRefs(JsonNode node, Pointer at, String what) {
+  private @Nullable JsonNode followRefs(JsonNode node, Pointer at, String what) {
     JsonNode current = node;
     Pointer here = at;
     for (int hop = 0; hop < MAX_REF_HOPS; hop++) {

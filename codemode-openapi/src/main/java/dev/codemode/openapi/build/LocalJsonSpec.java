@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +41,7 @@ final class LocalJsonSpec {
    * The document, when the text is JSON, an object that declares {@code openapi} 3.0.x, and
    * reads the same without swagger-parser (see {@link #plain}); else {@code null}.
    */
-  static ObjectNode read(String text) {
+  static @Nullable ObjectNode read(String text) {
     if (!looksLikeJson(text)) {
       return null;
     }
@@ -61,12 +62,15 @@ final class LocalJsonSpec {
   }
 
   /** The declared {@code openapi} version, or {@code null} when it is missing or not a string. */
-  static String version(ObjectNode document) {
+  static @Nullable String version(ObjectNode document) {
     JsonNode openapi = document.get("openapi");
     return openapi != null && openapi.isString() ? openapi.stringValue() : null;
   }
 
-  /** Whether the first character that is not white space (or a byte order mark) is {@code {}. */
+  /**
+   * Whether the first character that is not white space (or a byte order mark) is <code>&#123;
+   * </code>.
+   */
   private static boolean looksLikeJson(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -128,7 +132,7 @@ final class LocalJsonSpec {
     boolean map = object.has("additionalProperties");
     boolean combines = object.has("allOf") || object.has("anyOf") || object.has("oneOf");
     boolean typedObject = "object".equals(object.path("type").asString(""));
-    if (items && (map || combines) || map && combines && !typedObject) {
+    if ((items && (map || combines)) || (map && combines && !typedObject)) {
       return false; // swagger-parser's array (and untyped map) models drop the combinations
     }
     JsonNode defaultValue = object.get("default");
@@ -143,7 +147,7 @@ final class LocalJsonSpec {
     JsonNode type = object.get("type");
     if (type == null) {
       // without a type, swagger-parser's model types an enum of strings, and casts the rest
-      return values == null || values.isArray() && !values.isEmpty() && allStrings(values);
+      return values == null || (values.isArray() && !values.isEmpty() && allStrings(values));
     }
     if (!type.isString()) {
       return false;

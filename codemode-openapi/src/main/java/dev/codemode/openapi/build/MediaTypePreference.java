@@ -2,6 +2,7 @@ package dev.codemode.openapi.build;
 
 import dev.codemode.openapi.BodyEncoding;
 import dev.codemode.openapi.MediaTypes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Media types: how a body of each type is encoded, and which of an operation's types is used. What
@@ -42,6 +43,12 @@ final class MediaTypePreference {
     return preferred(mediaTypes, false);
   }
 
+  /**
+   * The best ranked of {@code mediaTypes}, which are the keys of a non-empty {@code content}
+   * object.
+   *
+   * @throws IllegalArgumentException when there are none
+   */
   private static String preferred(Iterable<String> mediaTypes, boolean request) {
     String best = null;
     int bestRank = Integer.MAX_VALUE;
@@ -51,6 +58,9 @@ final class MediaTypePreference {
         best = mediaType;
         bestRank = rank;
       }
+    }
+    if (best == null) {
+      throw new IllegalArgumentException("no media type to choose from");
     }
     return best;
   }

@@ -27,7 +27,7 @@ final class Names {
 
   private static String joined(String raw) {
     List<String> parts = new ArrayList<>();
-    for (String part : raw.split("[^A-Za-z0-9_$]+")) {
+    for (String part : raw.split("[^A-Za-z0-9_$]+", -1)) {
       if (!part.isEmpty()) {
         parts.add(part);
       }

@@ -1,5 +1,7 @@
 package dev.codemode.openapi.build;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A JSON pointer into the spec, built one segment at a time while the derivation walks it; the
  * text ({@code /paths/~1pets/get}) is only made when a message needs it.
@@ -8,10 +10,10 @@ final class Pointer {
 
   static final Pointer ROOT = new Pointer(null, null);
 
-  private final Pointer parent;
-  private final String segment;
+  private final @Nullable Pointer parent;
+  private final @Nullable String segment;
 
-  private Pointer(Pointer parent, String segment) {
+  private Pointer(@Nullable Pointer parent, @Nullable String segment) {
     this.parent = parent;
     this.segment = segment;
   }
@@ -48,8 +50,8 @@ final class Pointer {
 
   @Override
   public String toString() {
-    if (parent == null) {
-      return "";
+    if (parent == null || segment == null) {
+      return ""; // the root
     }
     return parent + "/" + escape(segment);
   }

@@ -12,8 +12,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -164,30 +167,31 @@ final class SchemaTranslator {
   }
 
   /** The raw schema behind a {@code $ref} to a component, or {@code null}. */
-  JsonNode componentSchema(String ref) {
+  @Nullable JsonNode componentSchema(String ref) {
     String name = componentName(ref);
     return name == null ? null : components.get(name);
   }
 
   /** The raw schema at a local {@code $ref}, or {@code null}. */
-  JsonNode resolveLocal(String ref) {
+  @Nullable JsonNode resolveLocal(String ref) {
     return resolve(document, ref);
   }
 
   private Translation component(String name, Mode mode) {
     Mode effective = writableKeys.containsKey(name) ? mode : Mode.OUTPUT;
-    Translation known = cache.get(effective).get(name);
+    Map<String, Translation> translations = Objects.requireNonNull(cache.get(effective));
+    Translation known = translations.get(name);
     if (known == null) {
       Set<String> refs = new LinkedHashSet<>();
       JsonNode schema =
           translate(components.get(name), componentPointer(name), effective, refs, new ArrayList<>());
       known = new Translation(schema, refs);
-      cache.get(effective).put(name, known);
+      translations.put(name, known);
     }
     return known;
   }
 
-  private String keyFor(String name, Mode mode) {
+  private @Nullable String keyFor(String name, Mode mode) {
     String writable = mode == Mode.INPUT ? writableKeys.get(name) : null;
     return writable != null ? writable : keys.get(name);
   }
@@ -206,7 +210,9 @@ final class SchemaTranslator {
     }
     if (!schema.isObject()) {
       findings.problem(
-          at, "a schema must be an object, found " + schema.getNodeType().name().toLowerCase(),
+          at,
+          "a schema must be an object, found "
+              + schema.getNodeType().name().toLowerCase(Locale.ROOT),
           "Write the schema as an object such as {type: string}");
       return nodes.objectNode();
     }
@@ -630,7 +636,7 @@ final class SchemaTranslator {
   }
 
   /** The component name of {@code #/components/schemas/<name>}, or {@code null}. */
-  static String componentName(String ref) {
+  static @Nullable String componentName(String ref) {
     if (!ref.startsWith(COMPONENTS) || ref.indexOf('/', COMPONENTS.length()) >= 0) {
       return null;
     }
@@ -642,7 +648,7 @@ final class SchemaTranslator {
   }
 
   /** What a local {@code $ref} ({@code #/a/b}) points to in {@code document}, or {@code null}. */
-  static JsonNode resolve(JsonNode document, String ref) {
+  static @Nullable JsonNode resolve(JsonNode document, String ref) {
     if (!ref.startsWith("#")) {
       return null;
     }

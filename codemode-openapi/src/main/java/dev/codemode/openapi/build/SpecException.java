@@ -2,6 +2,7 @@ package dev.codemode.openapi.build;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A spec that cannot be turned into tools: unreadable, unparseable, of an unsupported version,
@@ -14,7 +15,9 @@ public final class SpecException extends Exception {
   private static final int LISTED = 20;
 
   private final String spec;
-  private final List<SpecProblem> problems;
+  // Not serialized: the exception lives inside one compilation (the processor reports it there);
+  // its message, which is serialized, lists the problems too.
+  private final transient List<SpecProblem> problems;
 
   /**
    * @param spec the spec's name as the user wrote it
@@ -29,7 +32,7 @@ public final class SpecException extends Exception {
    * @param problems what is wrong, at least one
    * @param cause the parser's exception, or {@code null}
    */
-  public SpecException(String spec, List<SpecProblem> problems, Throwable cause) {
+  public SpecException(String spec, List<SpecProblem> problems, @Nullable Throwable cause) {
     super(message(spec, problems), cause);
     if (problems.isEmpty()) {
       throw new IllegalArgumentException("A SpecException needs a problem");

@@ -14,8 +14,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -48,11 +50,15 @@ final class SpecParser {
    * The spec read directly into a tree, or {@code null} when it is not a JSON OpenAPI 3.0/3.1
    * document with local references only; see {@link LocalJsonSpec}.
    */
-  static ParsedSpec parseDirectly(SpecSource source, String text) {
+  static @Nullable ParsedSpec parseDirectly(SpecSource source, String text) {
     ObjectNode document = LocalJsonSpec.read(text);
     return document == null
         ? null
-        : new ParsedSpec(source, LocalJsonSpec.version(document), document, List.of());
+        : new ParsedSpec(
+            source,
+            Objects.requireNonNull(LocalJsonSpec.version(document), "read() checked the version"),
+            document,
+            List.of());
   }
 
   /** The spec's text; a blank one is an error. */
@@ -130,7 +136,7 @@ final class SpecParser {
   }
 
   /** The {@code swagger} or {@code openapi} value of the text, by a cheap scan of its start. */
-  private static String declaredVersion(String text) {
+  private static @Nullable String declaredVersion(String text) {
     Matcher matcher =
         Pattern.compile("[\"']?(swagger|openapi)[\"']?\\s*:\\s*[\"']?([0-9][0-9A-Za-z.\\-]*)")
             .matcher(text.length() > 4096 ? text.substring(0, 4096) : text);
@@ -142,7 +148,7 @@ final class SpecParser {
    * not an object, of a version it does not read, or what its messages say.
    */
   private static SpecException diagnose(
-      SpecSource source, String text, List<String> messages, Throwable cause) {
+      SpecSource source, String text, List<String> messages, @Nullable Throwable cause) {
     com.fasterxml.jackson.databind.JsonNode tree;
     try {
       tree = Yaml.mapper().readTree(text);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an OpenAPI or Swagger spec comes from: its name as the user wrote it, and its location,
@@ -20,7 +21,7 @@ import java.util.Objects;
  * @param uri the spec's location, or {@code null}
  * @param text the spec's text, or {@code null} when it is to be read from {@code uri}
  */
-public record SpecSource(String name, URI uri, String text) {
+public record SpecSource(String name, @Nullable URI uri, @Nullable String text) {
 
   /** Checks that there is a name and something to read. */
   public SpecSource {
@@ -50,10 +51,11 @@ public record SpecSource(String name, URI uri, String text) {
     if (text != null) {
       return text;
     }
+    URI location = Objects.requireNonNull(uri, "a source has a text or a URI");
     if (hasFileLocation()) {
-      return Files.readString(Path.of(uri), StandardCharsets.UTF_8);
+      return Files.readString(Path.of(location), StandardCharsets.UTF_8);
     }
-    try (var in = uri.toURL().openStream()) {
+    try (var in = location.toURL().openStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

@@ -23,7 +23,7 @@ final class FormData {
     if (text.isEmpty()) {
       return fields;
     }
-    for (String pair : text.split("&")) {
+    for (String pair : text.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +26,30 @@ final class Multipart {
       @Nullable String filename,
       @Nullable String contentType,
       Map<String, String> headers,
-      byte[] content) {}
+      byte[] content) {
+
+    /** Equal when every component is, the content compared by its bytes. */
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return other instanceof Part part
+          && name.equals(part.name)
+          && Objects.equals(filename, part.filename)
+          && Objects.equals(contentType, part.contentType)
+          && headers.equals(part.headers)
+          && Arrays.equals(content, part.content);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(name, filename, contentType, headers, Arrays.hashCode(content));
+    }
+
+    @Override
+    public String toString() {
+      return "Part[name=" + name + ", filename=" + filename + ", contentType=" + contentType
+          + ", headers=" + headers + ", " + content.length + " bytes]";
+    }
+  }
 
   private static final byte[] CRLF = {'\r', '\n'};
   private static final byte[] HEADERS_END = {'\r', '\n', '\r', '\n'};

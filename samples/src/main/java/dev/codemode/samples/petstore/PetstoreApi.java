@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -94,8 +95,9 @@ final class PetstoreApi implements HttpHandler {
   private record Call(
       RecordedRequest request, Map<String, String> pathParameters, Map<String, List<String>> query) {
 
+    /** A path parameter; the route's pattern names it, so it is there. */
     String path(String name) {
-      return pathParameters.get(name);
+      return Objects.requireNonNull(pathParameters.get(name), name);
     }
 
     @Nullable String header(String name) {
@@ -163,7 +165,7 @@ final class PetstoreApi implements HttpHandler {
       try {
         response = respond(exchange);
       } catch (HttpError e) {
-        response = error(e.status(), e.getMessage());
+        response = error(e.status(), Objects.requireNonNullElse(e.getMessage(), ""));
       } catch (RuntimeException e) {
         response = error(500, "internal error in the Petstore server: " + e);
       }
@@ -222,7 +224,9 @@ final class PetstoreApi implements HttpHandler {
     }
     for (Route route : fitting) {
       if (route.method().equals(method)) {
-        return route.operation().handle(new Call(request, parameters, query));
+        return route
+            .operation()
+            .handle(new Call(request, Objects.requireNonNull(parameters, "a route fits"), query));
       }
     }
     List<String> allowed = fitting.stream().map(Route::method).toList();
@@ -281,7 +285,7 @@ final class PetstoreApi implements HttpHandler {
   private static Set<String> arrayParameter(Call call, String name) {
     Set<String> values = new LinkedHashSet<>();
     for (String value : call.query().getOrDefault(name, List.of())) {
-      for (String item : value.split(",")) {
+      for (String item : value.split(",", -1)) {
         if (!item.isBlank()) {
           values.add(item.trim());
         }
@@ -480,7 +484,9 @@ final class PetstoreApi implements HttpHandler {
       throw new HttpError(401, "Unauthorized: the api_key header does not match the server's key");
     }
     long id = id(call, "petId", 1);
-    store.removePet(id).orElseThrow(() -> petNotFound(id));
+    if (store.removePet(id).isEmpty()) {
+      throw petNotFound(id);
+    }
     return Response.ok(ApiResponse.ok("pet " + id + " deleted"));
   }
 
@@ -507,7 +513,9 @@ final class PetstoreApi implements HttpHandler {
         throw new HttpError(400, "Invalid input: multipart part '" + part.name() + "' sent more than once");
       }
     }
-    store.pet(id).orElseThrow(() -> petNotFound(id));
+    if (store.pet(id).isEmpty()) {
+      throw petNotFound(id);
+    }
     Multipart.Part metadata = byName.get("additionalMetadata");
     Multipart.Part file = byName.get("file");
     String message =
@@ -571,7 +579,9 @@ final class PetstoreApi implements HttpHandler {
 
   private Response deleteOrder(Call call) {
     long id = id(call, "orderId", 1);
-    store.removeOrder(id).orElseThrow(() -> orderNotFound(id));
+    if (store.removeOrder(id).isEmpty()) {
+      throw orderNotFound(id);
+    }
     return Response.ok(ApiResponse.ok("order " + id + " deleted"));
   }
 
@@ -653,7 +663,9 @@ final class PetstoreApi implements HttpHandler {
 
   private Response deleteUser(Call call) {
     String username = username(call);
-    store.removeUser(username).orElseThrow(() -> userNotFound(username));
+    if (store.removeUser(username).isEmpty()) {
+      throw userNotFound(username);
+    }
     return Response.ok(ApiResponse.ok("user " + username + " deleted"));
   }
 

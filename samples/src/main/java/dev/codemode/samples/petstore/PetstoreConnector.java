@@ -7,6 +7,7 @@ import dev.codemode.openapi.OperationSpec;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pet shop: find, add, change and remove pets, place and look up orders, and manage user
@@ -31,7 +32,7 @@ public class PetstoreConnector extends OpenApiConnector {
   /** Environment variable with the API key, used when the property is not set. */
   public static final String API_KEY_VARIABLE = "PETSTORE_API_KEY";
 
-  private final URI baseUri;
+  private final @Nullable URI baseUri;
   private final String apiKey;
 
   /** A connector configured from the system properties and environment (see the class notes). */
@@ -45,7 +46,7 @@ public class PetstoreConnector extends OpenApiConnector {
    * @param baseUri the API's base URL, or {@code null} for the spec's server
    * @param apiKey the key sent as header {@code api_key}
    */
-  public PetstoreConnector(URI baseUri, String apiKey) {
+  public PetstoreConnector(@Nullable URI baseUri, String apiKey) {
     this.baseUri = baseUri;
     this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
   }
@@ -60,7 +61,7 @@ public class PetstoreConnector extends OpenApiConnector {
     return request.setHeader("api_key", apiKey);
   }
 
-  private static URI configuredUrl() {
+  private static @Nullable URI configuredUrl() {
     String url = System.getProperty(URL_PROPERTY);
     if (url == null || url.isBlank()) {
       return null;

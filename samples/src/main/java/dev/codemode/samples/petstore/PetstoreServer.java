@@ -221,13 +221,14 @@ public final class PetstoreServer implements AutoCloseable {
       out.flush();
       if (stdin == null) {
         new CountDownLatch(1).await();
-      }
-      try {
-        while (stdin.read() >= 0) {
-          // Anything typed is ignored; the end of input stops the server.
+      } else {
+        try {
+          while (stdin.read() >= 0) {
+            // Anything typed is ignored; the end of input stops the server.
+          }
+        } catch (IOException e) {
+          // An unreadable input counts as ended.
         }
-      } catch (IOException e) {
-        // An unreadable input counts as ended.
       }
     }
     return 0;

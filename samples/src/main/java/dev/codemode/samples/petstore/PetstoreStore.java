@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server's data: pets, orders and users in memory. Every method holds the store's lock, so a
@@ -76,7 +78,7 @@ final class PetstoreStore {
   }
 
   /** Sets the name and status of a pet, each only when given; empty when there is no such pet. */
-  Optional<Pet> updatePet(long id, String name, String status) {
+  Optional<Pet> updatePet(long id, @Nullable String name, @Nullable String status) {
     synchronized (lock) {
       Pet pet = pets.get(id);
       if (pet == null) {
@@ -198,11 +200,12 @@ final class PetstoreStore {
       if (old == null) {
         return Optional.empty();
       }
-      if (!user.username().equals(username) && users.containsKey(user.username())) {
-        throw new IllegalStateException("username '" + user.username() + "' is taken");
+      String newName = Objects.requireNonNull(user.username(), "the new value's username");
+      if (!newName.equals(username) && users.containsKey(newName)) {
+        throw new IllegalStateException("username '" + newName + "' is taken");
       }
       users.remove(username);
-      User stored = user.withId(old.id());
+      User stored = user.withId(Objects.requireNonNull(old.id(), "a stored user's id"));
       users.put(stored.username(), stored);
       return Optional.of(stored);
     }

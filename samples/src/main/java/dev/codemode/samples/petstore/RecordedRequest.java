@@ -2,9 +2,11 @@ package dev.codemode.samples.petstore;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +50,22 @@ public record RecordedRequest(
   /** Every value of a query parameter, decoded, in the order sent; empty when it was not sent. */
   public List<String> queryParameter(String name) {
     return new ArrayList<>(FormData.parse(query).getOrDefault(name, List.of()));
+  }
+
+  /** Equal when every component is, the body compared by its bytes. */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof RecordedRequest request
+        && method.equals(request.method)
+        && path.equals(request.path)
+        && query.equals(request.query)
+        && headers.equals(request.headers)
+        && Arrays.equals(body, request.body);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(method, path, query, headers, Arrays.hashCode(body));
   }
 
   @Override

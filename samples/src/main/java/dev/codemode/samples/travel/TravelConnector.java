@@ -79,7 +79,7 @@ public class TravelConnector {
   private List<FlightOffer> offers(
       String from, String to, LocalDate date, CabinClass cabin, int travellers) {
     List<FlightOffer> found = new ArrayList<>();
-    int seed = Math.abs((from + to + date).hashCode());
+    int seed = nonNegativeHash(from + to + date);
     for (int i = 0; i < 3; i++) {
       String carrier = CARRIERS[(seed + i) % CARRIERS.length];
       OffsetDateTime departure =
@@ -238,8 +238,17 @@ public class TravelConnector {
     return booking;
   }
 
+  /**
+   * The absolute value of the text's hash code, 0 for the one hash code that has none ({@code
+   * Integer.MIN_VALUE}), so that it can index arrays.
+   */
+  private static int nonNegativeHash(String text) {
+    int hash = text.hashCode();
+    return hash == Integer.MIN_VALUE ? 0 : Math.abs(hash);
+  }
+
   private static String reference(String offerId, List<Passenger> passengers) {
-    int hash = Math.abs((offerId + passengers).hashCode());
+    int hash = nonNegativeHash(offerId + passengers);
     StringBuilder out = new StringBuilder();
     String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     for (int i = 0; i < 6; i++) {
