@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON text with object keys sorted at every level, so that equal values give equal text whatever
@@ -18,13 +19,13 @@ final class CanonicalJson {
 
   private CanonicalJson() {}
 
-  static String of(JsonNode node) {
+  static String of(@Nullable JsonNode node) {
     StringBuilder out = new StringBuilder();
     write(node, out);
     return out.toString();
   }
 
-  private static void write(JsonNode node, StringBuilder out) {
+  private static void write(@Nullable JsonNode node, StringBuilder out) {
     if (node == null || node.isMissingNode()) {
       out.append("null");
     } else if (node.isObject()) {

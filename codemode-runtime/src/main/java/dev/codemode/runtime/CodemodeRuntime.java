@@ -39,6 +39,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Durable Code Mode: runs model code against connectors with every tool call journaled, pauses at
@@ -273,7 +275,8 @@ public final class CodemodeRuntime implements AutoCloseable {
         continue;
       }
       try {
-        connector.revert(entry.tool(), entry.input(), entry.result()).toCompletableFuture()
+        JsonNode result = entry.result() == null ? NullNode.getInstance() : entry.result();
+        connector.revert(entry.tool(), entry.input(), result).toCompletableFuture()
             .get(revertTimeout.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -461,9 +464,9 @@ public final class CodemodeRuntime implements AutoCloseable {
   /** Configures a {@link CodemodeRuntime}. */
   public static final class Builder {
     private String name = "default";
-    private Executor executor;
-    private ExecutionStore store;
-    private ExecutorService workers;
+    private @Nullable Executor executor;
+    private @Nullable ExecutionStore store;
+    private @Nullable ExecutorService workers;
     private Clock clock = Clock.systemUTC();
     private int maxExecutions = 1000;
     private Duration settleTimeout = Duration.ofSeconds(30);

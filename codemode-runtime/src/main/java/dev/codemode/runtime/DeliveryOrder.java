@@ -5,6 +5,8 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hands the results of a pass's tool calls to the code in the order the code made the calls: a
@@ -19,8 +21,8 @@ final class DeliveryOrder {
   private static final class Slot {
     final ToolReply reply;
     boolean ready;
-    JsonNode value;
-    Throwable error;
+    @Nullable JsonNode value;
+    @Nullable Throwable error;
 
     Slot(ToolReply reply) {
       this.reply = reply;
@@ -38,7 +40,7 @@ final class DeliveryOrder {
   }
 
   /** Call {@code seq} has its result (or {@code error}); hands over every result whose turn has come. */
-  synchronized void ready(int seq, JsonNode value, Throwable error) {
+  synchronized void ready(int seq, @Nullable JsonNode value, @Nullable Throwable error) {
     Slot slot = slots.get(seq);
     if (slot == null || slot.ready) {
       return;
@@ -46,12 +48,17 @@ final class DeliveryOrder {
     slot.ready = true;
     slot.value = value;
     slot.error = error;
-    while (!closed && !order.isEmpty() && slots.get(order.peek()).ready) {
-      Slot next = slots.remove(order.poll());
-      if (next.error != null) {
-        next.reply.failure(next.error);
+    while (!closed && !order.isEmpty()) {
+      Slot next = slots.get(order.peek());
+      if (next == null || !next.ready) {
+        return;
+      }
+      slots.remove(order.poll());
+      Throwable failed = next.error;
+      if (failed != null) {
+        next.reply.failure(failed);
       } else {
-        next.reply.result(next.value);
+        next.reply.result(next.value == null ? NullNode.getInstance() : next.value);
       }
     }
   }
@@ -67,8 +74,8 @@ final class DeliveryOrder {
    */
   synchronized void abortWaiting(RuntimeException abort) {
     closed = true;
-    for (Integer seq : order) {
-      slots.get(seq).reply.failure(abort);
+    for (Slot waiting : slots.values()) {
+      waiting.reply.failure(abort);
     }
     order.clear();
     slots.clear();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a runtime's connectors and saved snippets offer to be found: {@code codemode.search}, {@code
@@ -29,7 +30,7 @@ final class Discovery {
   private final Executor executor;
   private final List<ConnectorDescriptor> descriptors;
   private final Map<String, Map<String, ToolDescriptor>> tools;
-  private volatile Index index;
+  private volatile @Nullable Index index;
 
   Discovery(String runtime, ExecutionStore store, Executor executor, List<ConnectorDescriptor> descriptors,
       Map<String, Map<String, ToolDescriptor>> tools) {
@@ -49,7 +50,7 @@ final class Discovery {
   }
 
   /** The tool {@code connector.tool}, or null. */
-  ToolDescriptor tool(String connector, String toolName) {
+  @Nullable ToolDescriptor tool(String connector, String toolName) {
     Map<String, ToolDescriptor> byName = tools.get(connector);
     return byName == null ? null : byName.get(toolName);
   }

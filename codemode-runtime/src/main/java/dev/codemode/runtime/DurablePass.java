@@ -23,12 +23,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One pass of a durable run: the run's code executed once, every call decided by the journal before
@@ -73,17 +75,18 @@ final class DurablePass {
   private final JournalWriter writer;
   private final DeliveryOrder order = new DeliveryOrder();
   /** Tool calls under way: each completes once its outcome is recorded (or could not be). */
-  private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+  private final Map<Long, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
+  private final AtomicLong inFlightIds = new AtomicLong();
   /** Steps begun and not ended, by seq, with their names. */
   private final Map<Integer, String> openSteps = new ConcurrentHashMap<>();
   private final AtomicReference<Outcome.Error> failure = new AtomicReference<>();
   /** The number of the next call; the code's thread only. */
   private int nextSeq;
-  private volatile Stop stop;
+  private volatile @Nullable Stop stop;
   /** The sandbox has ended: a call whose tool has not started by now is not started. */
   private volatile boolean ended;
-  private volatile PendingCall pausedAt;
-  private volatile CompletableFuture<Void> pausing;
+  private volatile @Nullable PendingCall pausedAt;
+  private volatile @Nullable CompletableFuture<Void> pausing;
 
   DurablePass(PassContext context, ExecutionRecord execution, List<JournalEntry> journal) {
     this.context = context;
@@ -119,7 +122,7 @@ final class DurablePass {
   // ---- tool calls -----------------------------------------------------------------------------
 
   /** Decides call number {@link #nextSeq} of the code: replayed, run, paused at, or refused. */
-  JsonNode toolCall(RuntimeConnector connector, ToolDescriptor tool, JsonNode input, ToolReply reply) {
+  @Nullable JsonNode toolCall(RuntimeConnector connector, ToolDescriptor tool, JsonNode input, ToolReply reply) {
     refuseWhenStopped();
     int seq = nextSeq++;
     JournalEntry entry = recorded(seq);
@@ -140,7 +143,7 @@ final class DurablePass {
   }
 
   /** A call the journal has: its recorded outcome in its turn, or (approved, idempotent) a run now. */
-  private JsonNode replay(int seq, JournalEntry entry, RuntimeConnector connector, ToolDescriptor tool,
+  private @Nullable JsonNode replay(int seq, JournalEntry entry, RuntimeConnector connector, ToolDescriptor tool,
       ToolReply reply) {
     switch (entry.state()) {
       case APPLIED -> {
@@ -209,34 +212,53 @@ final class DurablePass {
         settled.error() == null && keepResult ? settled.value() : null, settled.error()), executing, "record the result of")
         .handle((written, writeFailure) -> {
           if (writeFailure == null) {
-            order.ready(seq, settled.value(), settled.error() == null ? null : new ToolFailure(settled.error()));
+            String failed = settled.error();
+            order.ready(seq, settled.value(), failed == null ? null : new ToolFailure(failed));
           } else if (unwrap(writeFailure) instanceof ValueTooLargeException tooLarge) {
             // The call ran, but its result cannot be kept: the entry says so, and the run fails.
-            write(() -> context.journal().settled(executing, null, tooLarge.getMessage()), executing, "record the failure of");
-            failAndEnd(ErrorCatalog.JOURNAL_ERROR, tooLarge.getMessage());
+            String why = String.valueOf(tooLarge.getMessage());
+            writeLater(() -> context.journal().settled(executing, null, why), executing, "record the failure of");
+            failAndEnd(ErrorCatalog.JOURNAL_ERROR, why);
           }
           return null;
         }));
   }
 
   /** What a call came to, before it is recorded. */
-  private record Settled(JsonNode value, String error) {}
+  private record Settled(@Nullable JsonNode value, @Nullable String error) {}
 
   /** Calls the connector's tool on a worker; a throw becomes a failed stage. */
   private CompletableFuture<JsonNode> call(RuntimeConnector connector, ToolDescriptor tool, JsonNode input) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return connector.provider().call(tool.name(), input).toCompletableFuture();
-      } catch (Exception e) {
-        throw new CompletionException(e);
-      }
-    }, context.workers()).thenCompose(stage -> stage);
+    CompletableFuture<JsonNode> outcome = new CompletableFuture<>();
+    try {
+      context.workers().execute(() -> {
+        try {
+          connector.provider().call(tool.name(), input).whenComplete((value, error) -> {
+            if (error != null) {
+              outcome.completeExceptionally(error);
+            } else {
+              outcome.complete(value);
+            }
+          });
+        } catch (Exception | Error e) {
+          outcome.completeExceptionally(e);
+        }
+      });
+    } catch (RuntimeException e) {
+      outcome.completeExceptionally(e); // the workers were shut down
+    }
+    return outcome;
   }
 
-  /** Keeps {@code call} among the calls under way until it has completed. */
+  /**
+   * Keeps {@code call} among the calls under way until it has completed. The stage that removes it
+   * is not waited for: what the call fails with was handled where it failed.
+   */
+  @SuppressWarnings("FutureReturnValueIgnored")
   private void track(CompletableFuture<?> call) {
-    inFlight.add(call);
-    call.whenComplete((value, error) -> inFlight.remove(call));
+    long id = inFlightIds.incrementAndGet();
+    inFlight.put(id, call);
+    call.whenComplete((value, error) -> inFlight.remove(id));
   }
 
   // ---- pausing --------------------------------------------------------------------------------
@@ -250,7 +272,7 @@ final class DurablePass {
     String qualified = pending.connector() + "." + pending.tool();
     stopWith(new Stop(ErrorCatalog.PAUSED_FOR_APPROVAL, qualified + " needs a person's approval; the run is paused."));
     order.close();
-    CompletableFuture<?>[] underWay = inFlight.toArray(CompletableFuture<?>[]::new);
+    CompletableFuture<?>[] underWay = inFlight.values().toArray(CompletableFuture<?>[]::new);
     pausing = CompletableFuture.allOf(underWay)
         .handle((done, error) -> null)
         .completeOnTimeout(null, context.settleTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -260,7 +282,9 @@ final class DurablePass {
           if (error == null) {
             pausedAt = new PendingCall(execution.id(), pending.seq(), pending.connector(), pending.tool(), pending.input());
           }
-          reply.failure(stop.abort());
+          Stop reason = stop;
+          reply.failure(reason != null ? reason.abort()
+              : new AbortExecutionException(ErrorCatalog.PAUSED_FOR_APPROVAL, "the run is paused"));
           return null;
         });
   }
@@ -305,7 +329,7 @@ final class DurablePass {
     JournalEntry fresh = new JournalEntry(execution.id(), seq, SdkNamespace.NAMESPACE, STEP, stepInput, null, false,
         EntryState.EXECUTING, null, clockNow());
     openSteps.put(seq, name);
-    write(() -> context.journal().add(fresh), fresh, "record");
+    writeLater(() -> context.journal().add(fresh), fresh, "record");
     return decision;
   }
 
@@ -326,7 +350,7 @@ final class DurablePass {
         JsonCodec.defaults().nodes().objectNode().put("name", name), null, false, EntryState.EXECUTING, null, clockNow());
     if (input.has("error")) {
       String failed = JsonCodec.defaults().toJson(stepFailure(JsonCodec.defaults().toJson(input.get("error"))));
-      write(() -> context.journal().settled(executing, null, failed), executing, "record the failure of");
+      writeLater(() -> context.journal().settled(executing, null, failed), executing, "record the failure of");
       return NullNode.getInstance();
     }
     boolean undefined = input.path("undefined").asBoolean(false);
@@ -337,14 +361,14 @@ final class DurablePass {
           + " the store keeps at most %,d. Return less from the step (a summary, or an id to look the data up by).",
           name, bytes, context.maxValueBytes()));
     }
-    write(() -> context.journal().settled(executing, value, null), executing, "record the value of");
+    writeLater(() -> context.journal().settled(executing, value, null), executing, "record the value of");
     ObjectNode recordedValue = JsonCodec.defaults().nodes().objectNode().put("undefined", undefined);
     recordedValue.set("value", undefined ? NullNode.getInstance() : value);
     return recordedValue;
   }
 
   /** A recorded step failure as {@code {name, message}}, whatever text the entry holds. */
-  private static ObjectNode stepFailure(String text) {
+  private static ObjectNode stepFailure(@Nullable String text) {
     ObjectNode failed = JsonCodec.defaults().nodes().objectNode();
     JsonNode parsed;
     try {
@@ -378,7 +402,7 @@ final class DurablePass {
     JsonNode time = JsonCodec.defaults().nodes().numberNode(at.toEpochMilli());
     JournalEntry fresh = new JournalEntry(execution.id(), seq, SdkNamespace.NAMESPACE, NOW, none, time, false,
         EntryState.APPLIED, null, at);
-    write(() -> context.journal().add(fresh), fresh, "record");
+    writeLater(() -> context.journal().add(fresh), fresh, "record");
     return time;
   }
 
@@ -412,6 +436,15 @@ final class DurablePass {
       }
       return true;
     });
+  }
+
+  /**
+   * {@link #write}, when nothing waits for the write: its failure is handled in {@code write}'s
+   * handler all the same (the run fails), and later writes of the pass are queued behind it.
+   */
+  @SuppressWarnings("FutureReturnValueIgnored")
+  private void writeLater(Supplier<Boolean> change, JournalEntry entry, String what) {
+    write(change, entry, what);
   }
 
   /** Why a write whose condition did not hold lost: the run stopped, or someone else changed the entry. */
@@ -448,9 +481,11 @@ final class DurablePass {
   private AbortExecutionException fail(String name, String message) {
     Outcome.Error error = new Outcome.Error(name, message, null, null);
     failure.compareAndSet(null, error);
-    stopWith(new Stop(name, message));
+    Stop reason = new Stop(name, message);
+    stopWith(reason);
     order.close();
-    return stop.abort();
+    Stop current = stop;
+    return (current != null ? current : reason).abort();
   }
 
   /** Fails the run from a worker thread, and ends the sandbox through the calls that wait. */
@@ -477,7 +512,7 @@ final class DurablePass {
       await(paused, 2 * settle);
     } else {
       // Calls the code did not wait for (or left when it failed) still record what they did.
-      await(CompletableFuture.allOf(inFlight.toArray(CompletableFuture<?>[]::new)), settle);
+      await(CompletableFuture.allOf(inFlight.values().toArray(CompletableFuture<?>[]::new)), settle);
     }
     await(writer.drained(), settle);
     Outcome.Error failed = failure.get();
@@ -539,7 +574,7 @@ final class DurablePass {
 
   // ---- helpers --------------------------------------------------------------------------------
 
-  private JournalEntry recorded(int seq) {
+  private @Nullable JournalEntry recorded(int seq) {
     return seq < recorded.size() ? recorded.get(seq) : null;
   }
 

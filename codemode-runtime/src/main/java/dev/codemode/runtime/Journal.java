@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The journal state machine: the only code that moves runs and their journal entries from state to
@@ -78,12 +79,12 @@ final class Journal {
 
   /** Whether a run may move from {@code from} to {@code to}. */
   static boolean canMove(ExecutionStatus from, ExecutionStatus to) {
-    return RUN_MOVES.get(from).contains(to);
+    return RUN_MOVES.getOrDefault(from, Set.of()).contains(to);
   }
 
   /** Whether an entry may move from {@code from} to {@code to}. */
   static boolean canMove(EntryState from, EntryState to) {
-    return ENTRY_MOVES.get(from).contains(to);
+    return ENTRY_MOVES.getOrDefault(from, Set.of()).contains(to);
   }
 
   private final ExecutionStore store;
@@ -112,7 +113,7 @@ final class Journal {
   }
 
   /** A pass completed the run. */
-  boolean complete(String executionId, JsonNode result, List<String> logs) {
+  boolean complete(String executionId, @Nullable JsonNode result, List<String> logs) {
     return store.apply(end(executionId, RUNNING, COMPLETED, new StoreChange.Ending(result, null, logs), null));
   }
 
@@ -193,7 +194,7 @@ final class Journal {
   }
 
   /** A call that ran: APPLIED with its result, or ERROR with why it failed. */
-  boolean settled(JournalEntry executing, JsonNode result, String error) {
+  boolean settled(JournalEntry executing, @Nullable JsonNode result, @Nullable String error) {
     return store.apply(entryMove(executing, error == null ? APPLIED : ERROR, result, error));
   }
 
@@ -212,12 +213,14 @@ final class Journal {
   }
 
   private static StoreChange end(
-      String executionId, ExecutionStatus from, ExecutionStatus to, StoreChange.Ending ending, Instant untouchedSince) {
+      String executionId, ExecutionStatus from, ExecutionStatus to, StoreChange.Ending ending,
+      @Nullable Instant untouchedSince) {
     check(from, to);
     return new StoreChange.MoveExecution(executionId, Set.of(from), to, ending, untouchedSince);
   }
 
-  private static StoreChange entryMove(JournalEntry entry, EntryState to, JsonNode result, String error) {
+  private static StoreChange entryMove(JournalEntry entry, EntryState to, @Nullable JsonNode result,
+      @Nullable String error) {
     if (!canMove(entry.state(), to)) {
       throw illegal("a call moves from " + entry.state() + " to " + ENTRY_MOVES.get(entry.state()) + ", not to " + to);
     }

@@ -7,6 +7,7 @@ import dev.codemode.sandbox.OrderedToolProvider;
 import dev.codemode.sandbox.ToolReply;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A connector as the code of one pass sees it: the same namespace and tools, every call taken in
@@ -35,7 +36,7 @@ final class JournalingConnector implements OrderedToolProvider {
   }
 
   @Override
-  public JsonNode start(String tool, JsonNode input, ToolReply reply) {
+  public @Nullable JsonNode start(String tool, JsonNode input, ToolReply reply) {
     ToolDescriptor descriptor = tools.get(tool);
     if (descriptor == null) {
       throw new NoSuchToolException(connector.name(), tool, connector.descriptor().toolNames());

@@ -9,6 +9,7 @@ import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a durable run came to, as the model, the CLI and every front see it: completed with a
@@ -22,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param pending the call waiting for approval when paused, else null
  */
 public record Outcome(
-    Status status, String executionId, JsonNode result, Error error, List<String> logs, PendingCall pending) {
+    Status status, String executionId, @Nullable JsonNode result, @Nullable Error error, List<String> logs,
+    @Nullable PendingCall pending) {
 
   /** How the run stands. */
   public enum Status {
@@ -47,7 +49,8 @@ public record Outcome(
    * @param line the line in the model's code, when known
    * @param column the column in the model's code, when known
    */
-  public record Error(String name, String message, Integer line, Integer column) {
+  @SuppressWarnings("JavaLangClash") // named after the "error" of the outcome JSON, always used as Outcome.Error
+  public record Error(String name, String message, @Nullable Integer line, @Nullable Integer column) {
     public Error {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(message, "message");
@@ -83,7 +86,7 @@ public record Outcome(
     logs = List.copyOf(logs);
   }
 
-  static Outcome completed(String executionId, JsonNode result, List<String> logs) {
+  static Outcome completed(String executionId, @Nullable JsonNode result, List<String> logs) {
     return new Outcome(Status.COMPLETED, executionId, result, null, logs, null);
   }
 

@@ -7,6 +7,7 @@ import dev.codemode.runtime.store.JournalEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** What a run stands at, read from the store, which is the source of truth, as an {@link Outcome}. */
 final class Outcomes {
@@ -40,7 +41,7 @@ final class Outcomes {
   }
 
   /** What run {@code executionId} stands at, with {@code passLogs} (or the stored logs when null). */
-  Outcome of(String executionId, List<String> passLogs) {
+  Outcome of(String executionId, @Nullable List<String> passLogs) {
     Optional<ExecutionRecord> found = store.execution(executionId).filter(execution -> execution.runtime().equals(runtime));
     if (found.isEmpty()) {
       return Outcome.failed(executionId, ErrorCatalog.UNKNOWN_EXECUTION, "No execution \"" + executionId

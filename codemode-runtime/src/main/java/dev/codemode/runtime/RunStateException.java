@@ -39,6 +39,6 @@ public final class RunStateException extends RuntimeException {
 
   /** The refusal as a failed outcome, for fronts that print every answer as outcome JSON. */
   public Outcome toOutcome() {
-    return Outcome.failed(executionId, errorName, getMessage());
+    return Outcome.failed(executionId, errorName, String.valueOf(getMessage()));
   }
 }

@@ -23,4 +23,7 @@
  *       its contract test ({@code ExecutionStoreContract} in this module's test jar).
  * </ul>
  */
+@NullMarked
 package dev.codemode.runtime;
+
+import org.jspecify.annotations.NullMarked;

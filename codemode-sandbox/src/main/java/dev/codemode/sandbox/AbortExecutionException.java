@@ -10,6 +10,8 @@ import java.util.Objects;
  */
 public final class AbortExecutionException extends RuntimeException {
 
+  private static final long serialVersionUID = 1L;
+
   private final String errorName;
 
   /**

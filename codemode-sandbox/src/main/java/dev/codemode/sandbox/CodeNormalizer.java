@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.graalvm.polyglot.Engine;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what a model wrote into one function expression the sandbox can call.
@@ -37,9 +38,9 @@ import tools.jackson.databind.JsonNode;
 public final class CodeNormalizer implements AutoCloseable {
 
   private final JsTooling tooling;
-  private final Engine ownedEngine;
+  private final @Nullable Engine ownedEngine;
 
-  private CodeNormalizer(Engine engine, Engine ownedEngine, int maxContexts) {
+  private CodeNormalizer(Engine engine, @Nullable Engine ownedEngine, int maxContexts) {
     this.tooling = new JsTooling(engine, maxContexts);
     this.ownedEngine = ownedEngine;
   }
@@ -94,7 +95,7 @@ public final class CodeNormalizer implements AutoCloseable {
     throw CodeSyntaxException.at(answer.get("message").asString() + hint(source), text, offset);
   }
 
-  private String stripTypes(String source, JsTooling.Interruptions interruptions) {
+  private @Nullable String stripTypes(String source, JsTooling.Interruptions interruptions) {
     JsonNode answer = parse(tooling.with(tools -> tools.stripTypes(source), interruptions));
     return answer.get("ok").asBoolean() ? answer.get("code").asString() : null;
   }

@@ -49,6 +49,6 @@ public final class CodeSyntaxException extends RuntimeException {
   /** The problem as an execution error of kind {@link ExecutionError.Kind#SYNTAX}. */
   public ExecutionError toError() {
     return new ExecutionError(
-        ExecutionError.Kind.SYNTAX, ErrorNames.SYNTAX, getMessage(), line, column, null, excerpt);
+        ExecutionError.Kind.SYNTAX, ErrorNames.SYNTAX, String.valueOf(getMessage()), line, column, null, excerpt);
   }
 }

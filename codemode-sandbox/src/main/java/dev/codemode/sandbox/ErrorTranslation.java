@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How what went wrong in the sandbox becomes an {@link ExecutionError} a model can act on: names and
@@ -52,7 +53,7 @@ final class ErrorTranslation {
 
   /** The tool names of each namespace, in the order the sandbox has them: made when a message needs them. */
   private final Supplier<Map<String, List<String>>> names;
-  private Map<String, List<String>> toolNames;
+  private @Nullable Map<String, List<String>> toolNames;
 
   ErrorTranslation(Supplier<Map<String, List<String>>> toolNames) {
     this.names = toolNames;
@@ -63,21 +64,24 @@ final class ErrorTranslation {
   }
 
   private Map<String, List<String>> toolNames() {
-    if (toolNames == null) {
-      toolNames = names.get();
+    Map<String, List<String>> made = toolNames;
+    if (made == null) {
+      made = names.get();
+      toolNames = made;
     }
-    return toolNames;
+    return made;
   }
 
   /** A syntax error the engine reported, at {@code line}:{@code column} of the evaluated source when known. */
-  ExecutionError syntaxError(String message, Source source, Integer line, Integer column) {
+  ExecutionError syntaxError(@Nullable String message, @Nullable Source source, @Nullable Integer line,
+      @Nullable Integer column) {
     String text = SYNTAX_PREFIX.matcher(String.valueOf(message)).replaceFirst("");
     ExecutionError error = ExecutionError.of(ExecutionError.Kind.SYNTAX, ErrorNames.SYNTAX, text);
     return source != null && line != null && column != null ? source.locate(error, line, column) : error;
   }
 
   /** What the prelude reported of a thrown value: {@code {name, message, stack, tool}}. */
-  ExecutionError fromPrelude(JsonNode thrown, Source source) {
+  ExecutionError fromPrelude(JsonNode thrown, @Nullable Source source) {
     String name = thrown.path("name").asString(ErrorNames.ERROR);
     String message = thrown.path("message").asString("");
     String stack = thrown.path("stack").asString("");
@@ -89,9 +93,10 @@ final class ErrorTranslation {
    * An error the code threw: its name and message bounded, a hint added for a name that is not
    * defined, and its position taken from the first frame of the model's code in {@code stack}.
    */
-  ExecutionError thrown(String message, String name, String stack, String tool, Source source) {
+  ExecutionError thrown(@Nullable String message, @Nullable String name, @Nullable String stack, @Nullable String tool,
+      @Nullable Source source) {
     String errorName = name == null || name.isBlank() ? ErrorNames.ERROR : bounded(name, MAX_ERROR_NAME_CHARS);
-    String text = bounded(message, MAX_ERROR_MESSAGE_CHARS);
+    String text = bounded(message == null ? "" : message, MAX_ERROR_MESSAGE_CHARS);
     String failedTool = tool == null ? null : bounded(tool, MAX_ERROR_NAME_CHARS);
     if ("ReferenceError".equals(errorName)) {
       Matcher notDefined = NOT_DEFINED.matcher(text);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one execution of model code gave: its result as JSON or an error, the lines it logged, and
@@ -26,7 +27,7 @@ import tools.jackson.databind.node.MissingNode;
  *     how much was written and how much is kept, and the line cut short ends with "…".
  * @param stats what the execution cost
  */
-public record ExecuteResult(JsonNode result, ExecutionError error, List<String> logs, Stats stats) {
+public record ExecuteResult(JsonNode result, @Nullable ExecutionError error, List<String> logs, Stats stats) {
 
   /** Checks the invariants; see the record description. */
   public ExecuteResult {

@@ -8,12 +8,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -23,6 +25,7 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run of model code: a fresh context, an event loop fed by a mailbox, and the host side of the
@@ -58,20 +61,22 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
   private final ToolCalls calls;
 
   private boolean blocking;
-  private volatile Context context;
-  private Value api;
-  private NormalizedCode prepared;
-  private ErrorTranslation.Source evaluated;
+  /** The execution's context, once it is created. */
+  private volatile @Nullable Context context;
+  /** The prelude's API, once the prelude has run. */
+  private @Nullable Value api;
+  private ErrorTranslation.@Nullable Source evaluated;
   private boolean resultReady;
   private int resultKind;
-  private String resultPayload;
-  private volatile ExecutionError terminal;
+  private @Nullable String resultPayload;
+  private volatile @Nullable ExecutionError terminal;
   private volatile boolean finished;
-  private ScheduledFuture<?> deadline;
+  private @Nullable ScheduledFuture<?> deadline;
   /** Interrupts the normalizer while it works for this execution; null otherwise. */
-  private volatile Runnable interruptNormalizer;
+  private volatile @Nullable Runnable interruptNormalizer;
 
-  private volatile long allocatedBytes;
+  /** Bytes allocated by the tasks that ended; only the thread running a task adds to it. */
+  private final AtomicLong allocatedBytes = new AtomicLong();
   private volatile long runningThread = -1;
   private volatile long runningThreadStart;
 
@@ -106,7 +111,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
   // ---- what the tool calls need (ToolCalls.Loop) ------------------------------------------------
 
   @Override
-  public ExecutionError terminal() {
+  public @Nullable ExecutionError terminal() {
     return terminal;
   }
 
@@ -222,7 +227,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
     } finally {
       runningThread = -1;
       if (before >= 0) {
-        allocatedBytes += threads.getCurrentThreadAllocatedBytes() - before;
+        allocatedBytes.addAndGet(threads.getCurrentThreadAllocatedBytes() - before);
       }
     }
     if (!finished && (resultReady || terminal != null || isStuck())) {
@@ -253,7 +258,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
     }
     CodeExtraction.Extracted extracted = CodeExtraction.extract(code);
     boolean fast = FunctionShape.isSingleFunction(extracted.code());
-    prepared = fast
+    NormalizedCode normalized = fast
         ? new NormalizedCode(extracted.code().strip(), NormalizedCode.Form.FUNCTION, false, code,
             PositionMap.shifted(extracted.start() + leadingSpace(extracted.code())))
         : shared.normalizer().normalize(code, extracted, this);
@@ -264,13 +269,14 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
     if (limits.maxStatements() > 0) {
       builder.option("sandbox.MaxStatements", Long.toString(limits.maxStatements()));
     }
-    context = builder.build();
+    Context running = builder.build();
+    context = running;
     if (terminal != null) {
       return;
     }
-    Value preludeFunction = context.eval(shared.prelude());
+    Value preludeFunction = running.eval(shared.prelude());
     // In the order of PreludeProtocol.BRIDGE.
-    api = preludeFunction.execute(
+    Value prelude = preludeFunction.execute(
         (ProxyExecutable) calls::callTool,
         (ProxyExecutable) calls::takePayload,
         (ProxyExecutable) calls::bindTool,
@@ -279,27 +285,28 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
         (ProxyExecutable) this::timer,
         (ProxyExecutable) this::done,
         JsonCodec.defaults().toJson(JsonCodec.defaults().encode(List.copyOf(providers.keySet()))));
+    api = prelude;
     for (ToolProvider provider : providers.values()) {
       Optional<SandboxSetup> setup = provider.sandboxSetup();
       if (setup.isPresent()) {
-        Value script = context.eval(Source.newBuilder("js", setup.get().script(), "setup-" + provider.name() + ".js")
+        Value script = running.eval(Source.newBuilder("js", setup.get().script(), "setup-" + provider.name() + ".js")
             .cached(true).buildLiteral());
-        api.invokeMember(PreludeProtocol.EXTEND, provider.name(), script,
+        prelude.invokeMember(PreludeProtocol.EXTEND, provider.name(), script,
             JsonCodec.defaults().toJson(setup.get().config()), calls.hostHandles(provider, setup.get()));
       }
     }
     Value function;
     try {
-      function = evaluate(prepared);
+      function = evaluate(running, normalized);
     } catch (PolyglotException e) {
       if (!e.isSyntaxError() || !fast) {
         throw e;
       }
       // The quick shape check was wrong about this code (TypeScript, usually): normalize it.
-      prepared = shared.normalizer().normalize(code, extracted, this);
-      function = evaluate(prepared);
+      NormalizedCode again = shared.normalizer().normalize(code, extracted, this);
+      function = evaluate(running, again);
     }
-    api.invokeMember(PreludeProtocol.RUN, function);
+    prelude.invokeMember(PreludeProtocol.RUN, function);
   }
 
   private static int leadingSpace(String text) {
@@ -310,9 +317,10 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
     return i;
   }
 
-  private Value evaluate(NormalizedCode normalized) {
-    evaluated = ErrorTranslation.Source.of(normalized);
-    return context.eval(Source.newBuilder("js", evaluated.evaluated().text(), ErrorTranslation.SOURCE_NAME)
+  private Value evaluate(Context running, NormalizedCode normalized) {
+    ErrorTranslation.Source source = ErrorTranslation.Source.of(normalized);
+    evaluated = source;
+    return running.eval(Source.newBuilder("js", source.evaluated().text(), ErrorTranslation.SOURCE_NAME)
         .cached(false).buildLiteral());
   }
 
@@ -328,12 +336,12 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
 
   // ---- host calls from the prelude ----------------------------------------------------------
 
-  private Object log(Value... arguments) {
+  private @Nullable Object log(Value... arguments) {
     log.append(arguments[0].asString(), arguments[1].asString());
     return null;
   }
 
-  private Object timer(Value... arguments) {
+  private @Nullable Object timer(Value... arguments) {
     int id = arguments[0].asInt();
     long delay = (long) arguments[1].asDouble();
     if (delay == PreludeProtocol.CANCEL_TIMER) {
@@ -346,16 +354,17 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
     if (timers.size() >= MAX_TIMERS) {
       return "more than " + MAX_TIMERS + " timers are pending; clear timers you no longer need";
     }
+    Value prelude = api; // set: only the prelude's timers get here
     Runnable fire = () -> post(() -> {
-      if (timers.remove(id) != null) {
-        api.invokeMember(PreludeProtocol.FIRE, id);
+      if (timers.remove(id) != null && prelude != null) {
+        prelude.invokeMember(PreludeProtocol.FIRE, id);
       }
     });
     timers.put(id, shared.watchdog().schedule(fire, delay));
     return null;
   }
 
-  private Object done(Value... arguments) {
+  private @Nullable Object done(Value... arguments) {
     resultReady = true;
     resultKind = arguments[0].asInt();
     resultPayload = arguments[1].isNull() ? null : arguments[1].asString();
@@ -391,7 +400,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
   @Override
   public long allocatedBytes(com.sun.management.ThreadMXBean threads) {
     long thread = runningThread;
-    long total = allocatedBytes;
+    long total = allocatedBytes.get();
     if (thread >= 0) {
       long now = threads.getThreadAllocatedBytes(thread);
       if (now > 0) {
@@ -469,13 +478,15 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
 
   private ExecuteResult resultFromPrelude() {
     if (resultKind == PreludeProtocol.DONE_ERROR) {
-      return failedResult(errors.fromPrelude(JsonCodec.defaults().parse(resultPayload), evaluated));
+      return failedResult(errors.fromPrelude(JsonCodec.defaults().parse(
+          Objects.requireNonNull(resultPayload, "the prelude reports an error with its JSON")), evaluated));
     }
     if (resultPayload == null) {
       return new ExecuteResult(MissingNode.getInstance(), null, log.lines(), stats());
     }
-    JsonNode result = shared.bridge().fromSandbox(resultPayload);
-    if (ConsoleLog.utf8Length(resultPayload) > limits.maxResultBytes()) {
+    String payload = resultPayload;
+    JsonNode result = shared.bridge().fromSandbox(payload);
+    if (ConsoleLog.utf8Length(payload) > limits.maxResultBytes()) {
       result = ResultShrinker.shrink(result, limits.maxResultBytes());
     }
     return new ExecuteResult(result, null, log.lines(), stats());
@@ -486,7 +497,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
   }
 
   private ExecuteResult.Stats stats() {
-    return new ExecuteResult.Stats(Duration.ofNanos(System.nanoTime() - startNanos), calls.count(), allocatedBytes);
+    return new ExecuteResult.Stats(Duration.ofNanos(System.nanoTime() - startNanos), calls.count(), allocatedBytes.get());
   }
 
   private static String describe(Duration duration) {

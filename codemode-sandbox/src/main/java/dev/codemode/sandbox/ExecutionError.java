@@ -1,6 +1,7 @@
 package dev.codemode.sandbox;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why an execution did not complete, in a form a model can act on.
@@ -16,7 +17,8 @@ import java.util.Objects;
  *     null}
  */
 public record ExecutionError(
-    Kind kind, String name, String message, Integer line, Integer column, String tool, String excerpt) {
+    Kind kind, String name, String message, @Nullable Integer line, @Nullable Integer column, @Nullable String tool,
+    @Nullable String excerpt) {
 
   /** The classes of failure. */
   public enum Kind {
@@ -55,7 +57,7 @@ public record ExecutionError(
   }
 
   /** This error with a position in the model's code and the excerpt that shows it. */
-  public ExecutionError at(Integer line, Integer column, String excerpt) {
+  public ExecutionError at(@Nullable Integer line, @Nullable Integer column, @Nullable String excerpt) {
     return new ExecutionError(kind, name, message, line, column, tool, excerpt);
   }
 

@@ -2,6 +2,7 @@ package dev.codemode.sandbox;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The limits of one execution, enforced from the host.
@@ -24,7 +25,7 @@ import java.util.Objects;
  */
 public record ExecutionLimits(
     Duration timeout,
-    Duration cpuTime,
+    @Nullable Duration cpuTime,
     long maxStatements,
     int maxToolCalls,
     long maxAllocatedBytes,
@@ -86,7 +87,7 @@ public record ExecutionLimits(
   /** Builds {@link ExecutionLimits}. */
   public static final class Builder {
     private Duration timeout = Duration.ofSeconds(30);
-    private Duration cpuTime;
+    private @Nullable Duration cpuTime;
     private long maxStatements;
     private int maxToolCalls = 1_000;
     private long maxAllocatedBytes = 4L << 30;
@@ -103,7 +104,7 @@ public record ExecutionLimits(
     }
 
     /** CPU-time limit of the JavaScript; default none (the timeout bounds it). */
-    public Builder cpuTime(Duration cpuTime) {
+    public Builder cpuTime(@Nullable Duration cpuTime) {
       this.cpuTime = cpuTime;
       return this;
     }

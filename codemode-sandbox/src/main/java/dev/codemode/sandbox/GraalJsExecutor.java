@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs model code on GraalJS, one fresh locked-down context per execution on a shared engine.
@@ -158,7 +159,7 @@ public final class GraalJsExecutor implements Executor {
   /** Builds a {@link GraalJsExecutor}. */
   public static final class Builder {
     private ExecutionLimits limits = ExecutionLimits.DEFAULTS;
-    private ExecutorService toolExecutor;
+    private @Nullable ExecutorService toolExecutor;
     private ToolDispatch dispatch = ToolDispatch.ADAPTIVE;
     private boolean validateInputs = true;
     private double heapFraction = 0.85;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks every tool input against the tool's input schema (JSON Schema 2020-12, formats asserted)
@@ -26,7 +27,7 @@ final class InputValidation {
   private final IdentityCache<ToolDescriptor, Compiled> schemas = new IdentityCache<>(20_000);
 
   /** A tool's input schema, compiled for the full validator and, when simple, for a quick check. */
-  record Compiled(Schema schema, QuickSchema quick) {}
+  record Compiled(Schema schema, @Nullable QuickSchema quick) {}
 
   /** The compiled input schema of {@code tool}, computed once per descriptor instance. */
   Compiled compiled(ToolDescriptor tool) {
@@ -38,12 +39,12 @@ final class InputValidation {
    * Why {@code input} does not fit the tool, as a message that starts with {@code
    * connector.tool}, or {@code null} when it fits.
    */
-  String problems(String connector, ToolDescriptor tool, JsonNode input) {
+  @Nullable String problems(String connector, ToolDescriptor tool, JsonNode input) {
     return problems(connector, tool, compiled(tool), input);
   }
 
   /** {@link #problems(String, ToolDescriptor, JsonNode)} with the schema compiled already. */
-  String problems(String connector, ToolDescriptor tool, Compiled compiled, JsonNode input) {
+  @Nullable String problems(String connector, ToolDescriptor tool, Compiled compiled, JsonNode input) {
     if (compiled.quick() != null && compiled.quick().accepts(input)) {
       return null;
     }
@@ -101,33 +102,24 @@ final class InputValidation {
     Object[] arguments = error.getArguments();
     JsonNode found = error.getInstanceNode();
     String where = path.isEmpty() ? "" : path + ": ";
-    switch (error.getKeyword()) {
-      case "type":
-        return where + "expected " + article(String.valueOf(arguments[1])) + ", got " + describe(found);
-      case "required": {
-        String property = error.getProperty();
-        return (path.isEmpty() ? "" : path + ".") + property + " is required but missing";
-      }
-      case "additionalProperties":
-      case "unevaluatedProperties": {
+    return switch (error.getKeyword()) {
+      case "type" -> where + "expected " + article(String.valueOf(arguments[1])) + ", got " + describe(found);
+      case "required" -> (path.isEmpty() ? "" : path + ".") + error.getProperty() + " is required but missing";
+      case "additionalProperties", "unevaluatedProperties" -> {
         String property = error.getProperty();
         List<String> known = new ArrayList<>();
         schemaAt(tool.inputSchema(), error).path("properties").propertyNames().forEach(known::add);
         String suggestion = Suggestions.closest(property, known)
             .map(match -> "; did you mean \"" + match + "\"?")
             .orElse(known.isEmpty() ? "" : "; the known properties are " + String.join(", ", known));
-        return (path.isEmpty() ? "" : path + ".") + property + " is not a property of this input" + suggestion;
+        yield (path.isEmpty() ? "" : path + ".") + property + " is not a property of this input" + suggestion;
       }
-      case "enum":
-        return where + "expected one of " + arguments[0] + ", got " + describe(found);
-      case "const":
-        return where + "expected " + arguments[0] + ", got " + describe(found);
-      case "format":
-        return where + "expected a " + arguments[0] + " string" + formatExample(String.valueOf(arguments[0]))
-            + ", got " + describe(found);
-      default:
-        return where + error.getMessage() + " (got " + describe(found) + ")";
-    }
+      case "enum" -> where + "expected one of " + arguments[0] + ", got " + describe(found);
+      case "const" -> where + "expected " + arguments[0] + ", got " + describe(found);
+      case "format" -> where + "expected a " + arguments[0] + " string" + formatExample(String.valueOf(arguments[0]))
+          + ", got " + describe(found);
+      default -> where + error.getMessage() + " (got " + describe(found) + ")";
+    };
   }
 
   /** The schema object that holds the failing keyword, to list the properties an object takes. */

@@ -10,6 +10,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Long-lived contexts that run acorn, the normalizer and Sucrase on model code. Loading acorn costs
@@ -26,7 +27,7 @@ final class JsTooling implements AutoCloseable {
     private final Context context;
     private final Value normalizer;
     private final Source sucrase;
-    private Value stripTypes;
+    private @Nullable Value stripTypes;
 
     private Tools(Context context, Value normalizer, Source sucrase) {
       this.context = context;

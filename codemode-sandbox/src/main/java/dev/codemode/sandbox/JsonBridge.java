@@ -10,6 +10,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON text between the host and the sandbox. Plain JSON both ways, with two tagged forms for what
@@ -104,7 +105,11 @@ final class JsonBridge {
     if (node == null) {
       node = codec.parse(json);
     }
-    return json.contains(BIGINT_TAG) ? untag(node) : node;
+    if (json.contains(BIGINT_TAG)) {
+      JsonNode number = untag(node);
+      return number != null ? number : node;
+    }
+    return node;
   }
 
   /** An optional minus and 1 to {@link #MAX_BIGINT_DIGITS} decimal digits. */
@@ -123,7 +128,11 @@ final class JsonBridge {
     return true;
   }
 
-  private static JsonNode untag(JsonNode node) {
+  /**
+   * Reads the big-integer tags inside {@code node} back as integers, in place; the integer when
+   * {@code node} is itself a tag, else null.
+   */
+  private static @Nullable JsonNode untag(JsonNode node) {
     if (node.isObject()) {
       JsonNode tag = node.get(BIGINT_TAG);
       if (tag != null && tag.isString() && node.size() == 1 && isInteger(tag.asString())) {
@@ -131,20 +140,20 @@ final class JsonBridge {
       }
       ObjectNode object = (ObjectNode) node;
       for (String name : List.copyOf(object.propertyNames())) {
-        JsonNode value = untag(object.get(name));
-        if (value != object.get(name)) {
-          object.set(name, value);
+        JsonNode number = untag(object.get(name));
+        if (number != null) {
+          object.set(name, number);
         }
       }
     } else if (node.isArray()) {
       var array = (tools.jackson.databind.node.ArrayNode) node;
       for (int i = 0; i < array.size(); i++) {
-        JsonNode value = untag(array.get(i));
-        if (value != array.get(i)) {
-          array.set(i, value);
+        JsonNode number = untag(array.get(i));
+        if (number != null) {
+          array.set(i, number);
         }
       }
     }
-    return node;
+    return null;
   }
 }

@@ -3,6 +3,7 @@ package dev.codemode.sandbox;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tool provider that takes its calls on the thread that runs the code, in the order the code
@@ -38,7 +39,7 @@ public interface OrderedToolProvider extends ToolProvider {
    * @throws Exception the call's failure, now; an {@link AbortExecutionException} ends the
    *     execution
    */
-  JsonNode start(String tool, JsonNode input, ToolReply reply) throws Exception;
+  @Nullable JsonNode start(String tool, JsonNode input, ToolReply reply) throws Exception;
 
   /**
    * The call through {@link #start}, for code that wants a stage (executors call {@link #start}

@@ -2,6 +2,7 @@ package dev.codemode.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps character offsets in a derived text (normalized code, code with types stripped) back to
@@ -18,9 +19,10 @@ final class PositionMap {
 
   private static final PositionMap IDENTITY = new PositionMap(null);
 
-  private final List<Segment> segments;
+  /** The copied ranges; null for a text that is its source. */
+  private final @Nullable List<Segment> segments;
 
-  private PositionMap(List<Segment> segments) {
+  private PositionMap(@Nullable List<Segment> segments) {
     this.segments = segments;
   }
 
@@ -47,7 +49,7 @@ final class PositionMap {
     if (segments.isEmpty()) {
       return 0;
     }
-    int found = indexAt(offset);
+    int found = indexAt(segments, offset);
     if (found < 0) {
       return segments.get(0).from();
     }
@@ -64,7 +66,8 @@ final class PositionMap {
     if (next.segments == null) {
       return this;
     }
-    if (segments == null) {
+    List<Segment> mine = segments;
+    if (mine == null) {
       return next;
     }
     List<Segment> composed = new ArrayList<>(next.segments.size());
@@ -73,15 +76,15 @@ final class PositionMap {
       int done = 0;
       while (done < segment.length()) {
         int intermediate = segment.from() + done;
-        int index = indexAt(intermediate);
+        int index = indexAt(mine, intermediate);
         if (index < 0) {
           break;
         }
-        Segment inner = segments.get(index);
+        Segment inner = mine.get(index);
         int insideInner = intermediate - inner.to();
         if (insideInner >= inner.length()) {
           // Inserted text of the intermediate step: skip to the next copied range.
-          int nextStart = index + 1 < segments.size() ? segments.get(index + 1).to() : Integer.MAX_VALUE;
+          int nextStart = index + 1 < mine.size() ? mine.get(index + 1).to() : Integer.MAX_VALUE;
           if (nextStart == Integer.MAX_VALUE || nextStart - segment.from() >= segment.length()) {
             break;
           }
@@ -96,8 +99,8 @@ final class PositionMap {
     return new PositionMap(List.copyOf(composed));
   }
 
-  /** The index of the last segment that starts at or before {@code offset}, or -1. */
-  private int indexAt(int offset) {
+  /** The index of the last segment of {@code segments} that starts at or before {@code offset}, or -1. */
+  private static int indexAt(List<Segment> segments, int offset) {
     int low = 0;
     int high = segments.size() - 1;
     int found = -1;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A check that accepts, in a fraction of a microsecond, the inputs that a simple JSON Schema
@@ -42,15 +43,15 @@ final class QuickSchema {
   private final Map<String, QuickSchema> properties;
   private final List<String> required;
   /** Properties not listed: {@code null} forbids them, else their schema. */
-  private final QuickSchema additional;
-  private final QuickSchema items;
+  private final @Nullable QuickSchema additional;
+  private final @Nullable QuickSchema items;
   /** No constraint at all: {@code true} or a schema of annotations only. */
   private final boolean acceptsAll;
 
   private QuickSchema(int types, Map<String, QuickSchema> properties, List<String> required,
-      QuickSchema additional, QuickSchema items) {
+      @Nullable QuickSchema additional, @Nullable QuickSchema items) {
     this.acceptsAll = types == ANY && properties.isEmpty() && required.isEmpty()
-        && (additional == null ? items == null : additional.acceptsAll && items.acceptsAll);
+        && (additional == null ? items == null : additional.acceptsAll && items != null && items.acceptsAll);
     this.types = types;
     this.properties = properties;
     this.required = required;
@@ -62,11 +63,11 @@ final class QuickSchema {
   private static final QuickSchema ACCEPT_ALL = new QuickSchema(ANY, Map.of(), List.of(), null, null);
 
   /** The quick check of {@code schema}, or {@code null} when the schema is not simple enough. */
-  static QuickSchema of(JsonNode schema) {
+  static @Nullable QuickSchema of(JsonNode schema) {
     return compile(schema, 0, true);
   }
 
-  private static QuickSchema compile(JsonNode schema, int depth, boolean root) {
+  private static @Nullable QuickSchema compile(@Nullable JsonNode schema, int depth, boolean root) {
     if (schema == null || depth > MAX_DEPTH) {
       return null;
     }
@@ -79,7 +80,7 @@ final class QuickSchema {
     int types = ANY;
     Map<String, QuickSchema> properties = Map.of();
     List<String> required = List.of();
-    QuickSchema additional = ACCEPT_ALL;
+    @Nullable QuickSchema additional = ACCEPT_ALL;
     QuickSchema items = ACCEPT_ALL;
     for (Map.Entry<String, JsonNode> entry : schema.properties()) {
       String keyword = entry.getKey();
@@ -210,9 +211,12 @@ final class QuickSchema {
         if ((types & ARRAY) == 0) {
           return false;
         }
-        for (JsonNode element : value) {
-          if (!items.accepts(element)) {
-            return false;
+        QuickSchema each = items;
+        if (each != null) {
+          for (JsonNode element : value) {
+            if (!each.accepts(element)) {
+              return false;
+            }
           }
         }
         return true;

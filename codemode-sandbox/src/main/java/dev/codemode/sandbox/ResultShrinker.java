@@ -13,6 +13,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cuts a JSON value down to a byte budget and keeps it JSON of the same shape, so that a result too
@@ -81,7 +82,7 @@ final class ResultShrinker {
   private final JsonNode root;
   private final int budget;
   /** Code points and bytes (quotes excluded) of each long string, measured once. */
-  private final Map<String, long[]> longStrings = new IdentityHashMap<>();
+  private final IdentityHashMap<String, long[]> longStrings = new IdentityHashMap<>();
   private final Scanner scanner = new Scanner();
 
   private ResultShrinker(JsonNode root, int budget) {
@@ -129,7 +130,7 @@ final class ResultShrinker {
   }
 
   /** The root cut to {@code room} bytes, or {@code null} when even its smallest cut is larger. */
-  private JsonNode cutTree(long room) {
+  private @Nullable JsonNode cutTree(long room) {
     for (boolean capObjects : new boolean[] {false, true}) {
       int cap = largestCap(capObjects, room);
       if (cap >= 0) {
@@ -168,7 +169,7 @@ final class ResultShrinker {
   }
 
   /** A top-level string too large: its start, the marker and the notice. */
-  private JsonNode cutTopString(String notice) {
+  private @Nullable JsonNode cutTopString(String notice) {
     String text = root.stringValue();
     long codePoints = codePoints(text);
     String suffix = ". " + NOTICE_TAG + notice;
@@ -217,7 +218,7 @@ final class ResultShrinker {
     private final List<Frame> frames = new ArrayList<>();
     private int open;
     long bytes;
-    JsonNode copy;
+    @Nullable JsonNode copy;
 
     Pass(int cap, boolean capObjects, long limit, boolean build) {
       this.cap = cap;
@@ -240,13 +241,13 @@ final class ResultShrinker {
           Map.Entry<String, JsonNode> member = frame.members.next();
           bytes += quotedBytes(member.getKey()) + 1;
           JsonNode value = visit(member.getValue(), frame.depth);
-          if (build) {
-            ((ObjectNode) frame.copy).set(member.getKey(), value);
+          if (frame.copy instanceof ObjectNode object) {
+            object.set(member.getKey(), value);
           }
         } else {
           JsonNode value = visit(frame.node.get(frame.next++), frame.depth);
-          if (build) {
-            ((ArrayNode) frame.copy).add(value);
+          if (frame.copy instanceof ArrayNode array) {
+            array.add(value);
           }
         }
       }
@@ -257,7 +258,7 @@ final class ResultShrinker {
      * Adds the bytes of a node at {@code depth} (those of its children come later, from its frame);
      * gives its copy, or null when not building.
      */
-    private JsonNode visit(JsonNode node, int depth) {
+    private @Nullable JsonNode visit(JsonNode node, int depth) {
       switch (node.getNodeType()) {
         case ARRAY -> {
           int size = node.size();
@@ -304,8 +305,8 @@ final class ResultShrinker {
     }
 
     /** Walks the children of a container next, or closes it at once when none are kept. */
-    private void open(JsonNode node, Iterator<Map.Entry<String, JsonNode>> members, int kept,
-        int depth, JsonNode copy, String markerKey, String marker) {
+    private void open(JsonNode node, @Nullable Iterator<Map.Entry<String, JsonNode>> members, int kept,
+        int depth, @Nullable JsonNode copy, @Nullable String markerKey, @Nullable String marker) {
       if (open == frames.size()) {
         frames.add(new Frame());
       }
@@ -326,7 +327,7 @@ final class ResultShrinker {
     }
 
     /** Adds the bytes of a string at this cap: whole, or its start and the marker when shorter. */
-    private JsonNode string(JsonNode node) {
+    private @Nullable JsonNode string(JsonNode node) {
       String text = node.stringValue();
       long room = limit - bytes - 2;
       bytes += 2;
@@ -371,16 +372,16 @@ final class ResultShrinker {
 
   /** A container being walked: the children still to visit, and its copy with the marker to add. */
   private static final class Frame {
-    JsonNode node;
+    JsonNode node = NODES.nullNode();
     /** The members of an object, or null for an array, whose items are read by index. */
-    Iterator<Map.Entry<String, JsonNode>> members;
+    @Nullable Iterator<Map.Entry<String, JsonNode>> members;
     int next;
     int left;
     /** The depth of the children. */
     int depth;
-    JsonNode copy;
-    String markerKey;
-    String marker;
+    @Nullable JsonNode copy;
+    @Nullable String markerKey;
+    @Nullable String marker;
 
     /** Adds the marker to the copy once its kept children are in. */
     void close() {
@@ -434,7 +435,7 @@ final class ResultShrinker {
   private static long markerBytes(long count, Noun noun) {
     int digits = decimalLength(count);
     // "…" is 3 bytes, then a space, the digits and their commas, " more " and the noun
-    return 3 + 1 + digits + (digits - 1) / 3 + 6 + noun.of(count).length();
+    return 3L + 1 + digits + (digits - 1) / 3 + 6 + noun.of(count).length();
   }
 
   /** The length of {@code Long.toString(value)}. */
@@ -473,11 +474,11 @@ final class ResultShrinker {
         if (node.isDouble()) {
           double value = node.doubleValue();
           // Jackson writes NaN and the infinities as strings
-          return Double.toString(value).length() + (Double.isFinite(value) ? 0 : 2);
+          return (long) Double.toString(value).length() + (Double.isFinite(value) ? 0 : 2);
         }
         if (node.isFloat()) {
           float value = node.floatValue();
-          return Float.toString(value).length() + (Float.isFinite(value) ? 0 : 2);
+          return (long) Float.toString(value).length() + (Float.isFinite(value) ? 0 : 2);
         }
         if (node.isBigInteger()) {
           return node.bigIntegerValue().toString().length();

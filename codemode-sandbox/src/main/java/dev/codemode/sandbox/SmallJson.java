@@ -5,6 +5,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON text for the small values most tool calls pass, read and written without a Jackson parser
@@ -32,7 +33,7 @@ final class SmallJson {
   }
 
   /** The tree of {@code text}, or {@code null} when it is not in the plain subset (or not JSON). */
-  static JsonNode read(String text) {
+  static @Nullable JsonNode read(String text) {
     if (text.length() > MAX_READ_CHARS || text.isEmpty()) {
       return null;
     }
@@ -41,29 +42,25 @@ final class SmallJson {
     return node != null && reader.at == text.length() ? node : null;
   }
 
-  private JsonNode value(int depth) {
+  private @Nullable JsonNode value(int depth) {
     if (at >= text.length() || depth > MAX_DEPTH) {
       return null;
     }
     char c = text.charAt(at);
-    switch (c) {
-      case '{':
-        return object(depth);
-      case '[':
-        return array(depth);
-      case '"': {
-        String s = string();
-        return s == null ? null : NODES.stringNode(s);
-      }
-      case 't':
-        return literal("true") ? NODES.booleanNode(true) : null;
-      case 'f':
-        return literal("false") ? NODES.booleanNode(false) : null;
-      case 'n':
-        return literal("null") ? NODES.nullNode() : null;
-      default:
-        return c == '-' || (c >= '0' && c <= '9') ? number() : null;
-    }
+    return switch (c) {
+      case '{' -> object(depth);
+      case '[' -> array(depth);
+      case '"' -> stringNode();
+      case 't' -> literal("true") ? NODES.booleanNode(true) : null;
+      case 'f' -> literal("false") ? NODES.booleanNode(false) : null;
+      case 'n' -> literal("null") ? NODES.nullNode() : null;
+      default -> c == '-' || (c >= '0' && c <= '9') ? number() : null;
+    };
+  }
+
+  private @Nullable JsonNode stringNode() {
+    String s = string();
+    return s == null ? null : NODES.stringNode(s);
   }
 
   private boolean literal(String word) {
@@ -74,7 +71,7 @@ final class SmallJson {
     return false;
   }
 
-  private JsonNode object(int depth) {
+  private @Nullable JsonNode object(int depth) {
     ObjectNode object = NODES.objectNode();
     at++;
     if (at < text.length() && text.charAt(at) == '}') {
@@ -108,7 +105,7 @@ final class SmallJson {
     }
   }
 
-  private JsonNode array(int depth) {
+  private @Nullable JsonNode array(int depth) {
     ArrayNode array = NODES.arrayNode();
     at++;
     if (at < text.length() && text.charAt(at) == ']') {
@@ -135,7 +132,7 @@ final class SmallJson {
   }
 
   /** A string starting at the opening quote; escapes other than the plain ones give up. */
-  private String string() {
+  private @Nullable String string() {
     int start = ++at;
     StringBuilder escaped = null;
     while (at < text.length()) {
@@ -193,7 +190,7 @@ final class SmallJson {
   }
 
   /** A JSON number; integers of more than 18 digits give up (Jackson picks their node type). */
-  private JsonNode number() {
+  private @Nullable JsonNode number() {
     int start = at;
     if (text.charAt(at) == '-') {
       at++;

@@ -20,6 +20,7 @@ import org.graalvm.polyglot.Value;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tool calls of one execution: binding tools to handles, checking inputs, dispatching calls to
@@ -39,14 +40,14 @@ final class ToolCalls {
     void kill(ExecutionError error);
 
     /** The error the execution is ending with, or null while it runs. */
-    ExecutionError terminal();
+    @Nullable ExecutionError terminal();
 
     /** Settles call {@code id} in the sandbox; the execution's thread. */
     void settle(int id, String kind, String payload);
   }
 
   /** A tool call not finished yet: the task that runs it (to interrupt) and its stage (to cancel). */
-  private record Running(Future<?> task, CompletionStage<?> stage) {}
+  private record Running(@Nullable Future<?> task, @Nullable CompletionStage<?> stage) {}
 
   /**
    * A tool as this execution calls it, looked up once: its handle in the prelude, provider,
@@ -59,14 +60,14 @@ final class ToolCalls {
     final String qualified;
     final ToolProvider provider;
     /** The provider when it takes its calls in order, else null. */
-    final OrderedToolProvider ordered;
+    final @Nullable OrderedToolProvider ordered;
     /** The tool's descriptor; null for a host function, whose input is not checked. */
-    final ToolDescriptor descriptor;
+    final @Nullable ToolDescriptor descriptor;
     final AtomicInteger streak;
     /** Compiled at the first call that checks its input, so that a schema error is that call's. */
-    InputValidation.Compiled schema;
+    InputValidation.@Nullable Compiled schema;
 
-    BoundTool(int handle, String namespace, String name, ToolProvider provider, ToolDescriptor descriptor,
+    BoundTool(int handle, String namespace, String name, ToolProvider provider, @Nullable ToolDescriptor descriptor,
         AtomicInteger streak) {
       this.handle = handle;
       this.namespace = namespace;
@@ -91,7 +92,7 @@ final class ToolCalls {
   private int calls;
   private int nextCallId;
   /** The text behind the last tagged or error reply that {@link #callTool} returned, until the prelude takes it. */
-  private String payload;
+  private @Nullable String payload;
 
   ToolCalls(Loop loop, GraalJsExecutor.Shared shared, Map<String, ToolProvider> providers, ErrorTranslation errors) {
     this.loop = loop;
@@ -128,14 +129,17 @@ final class ToolCalls {
   }
 
   /** The tool {@code namespace.tool}, or null when there is no such tool. */
-  private BoundTool bind(String namespace, String tool) {
+  private @Nullable BoundTool bind(String namespace, String tool) {
     Map<String, BoundTool> tools = boundTools.get(namespace);
     BoundTool bound = tools == null ? null : tools.get(tool);
     if (bound != null) {
       return bound;
     }
     ToolProvider provider = providers.get(namespace);
-    ToolDescriptor descriptor = provider == null ? null : shared.tools(provider.descriptor()).get(tool);
+    if (provider == null) {
+      return null;
+    }
+    ToolDescriptor descriptor = shared.tools(provider.descriptor()).get(tool);
     if (descriptor == null) {
       return null;
     }
@@ -175,24 +179,23 @@ final class ToolCalls {
    */
   Object callTool(Value... arguments) {
     String reply = callReply(arguments);
-    switch (reply.charAt(0)) {
-      case 'R':
-        return reply.substring(1);
-      case 'U':
-        return PreludeProtocol.UNDEFINED_REPLY;
-      case 'P':
-        return Integer.parseInt(reply, 1, reply.length(), 10);
-      case 'T':
+    return switch (reply.charAt(0)) {
+      case 'R' -> reply.substring(1);
+      case 'U' -> PreludeProtocol.UNDEFINED_REPLY;
+      case 'P' -> Integer.parseInt(reply, 1, reply.length(), 10);
+      case 'T' -> {
         payload = reply.substring(1);
-        return PreludeProtocol.TAGGED_REPLY;
-      default:
+        yield PreludeProtocol.TAGGED_REPLY;
+      }
+      default -> {
         payload = reply.substring(1);
-        return PreludeProtocol.ERROR_REPLY;
-    }
+        yield PreludeProtocol.ERROR_REPLY;
+      }
+    };
   }
 
   /** The text behind the last tagged or error reply, once. */
-  Object takePayload(Value... arguments) {
+  @Nullable Object takePayload(Value... arguments) {
     String text = payload;
     payload = null;
     return text;
@@ -237,7 +240,8 @@ final class ToolCalls {
           return PreludeProtocol.SETTLE_ERROR + errorJson(ErrorNames.TOOL_INPUT, problem, qualified);
         }
       }
-      return bound.ordered != null ? startOrdered(bound, input) : dispatch(bound, input);
+      OrderedToolProvider ordered = bound.ordered;
+      return ordered != null ? startOrdered(bound, ordered, input) : dispatch(bound, input);
     } catch (StreamConstraintsException e) {
       return PreludeProtocol.SETTLE_ERROR + errorJson(ErrorNames.TOOL_INPUT, qualified
           + ": the input is too large to read: " + ErrorTranslation.readerLimit(e) + ". Send smaller values.", qualified);
@@ -248,12 +252,12 @@ final class ToolCalls {
   }
 
   /** A call of an {@link OrderedToolProvider}: taken here, on this thread, answered now or later. */
-  private String startOrdered(BoundTool bound, JsonNode input) {
+  private String startOrdered(BoundTool bound, OrderedToolProvider ordered, JsonNode input) {
     int id = ++nextCallId;
     Answer answer = new Answer(id, bound.qualified);
     JsonNode now;
     try {
-      now = bound.ordered.start(bound.name, input, answer);
+      now = ordered.start(bound.name, input, answer);
     } catch (Throwable e) {
       answer.disown();
       return reply(bound.qualified, null, e);
@@ -349,7 +353,7 @@ final class ToolCalls {
   }
 
   /** Settles call {@code id} in the sandbox with what it came to; a call settled already is ignored. */
-  private void settle(int id, String qualified, JsonNode value, Throwable error) {
+  private void settle(int id, String qualified, @Nullable JsonNode value, @Nullable Throwable error) {
     if (running.remove(id) == null) {
       return;
     }
@@ -358,7 +362,7 @@ final class ToolCalls {
   }
 
   /** The prelude's encoding of a finished call: {@code R} + JSON, {@code T} + tagged JSON, {@code U}, or {@code E} + error JSON. */
-  private String reply(String qualified, JsonNode value, Throwable error) {
+  private String reply(String qualified, @Nullable JsonNode value, @Nullable Throwable error) {
     if (error != null) {
       Throwable cause = unwrap(error);
       if (cause instanceof AbortExecutionException abort) {
@@ -366,7 +370,7 @@ final class ToolCalls {
         return PreludeProtocol.SETTLE_ERROR + errorJson(abort.errorName(), String.valueOf(abort.getMessage()), qualified);
       }
       if (cause instanceof ToolInputException) {
-        return PreludeProtocol.SETTLE_ERROR + errorJson(ErrorNames.TOOL_INPUT, cause.getMessage(), qualified);
+        return PreludeProtocol.SETTLE_ERROR + errorJson(ErrorNames.TOOL_INPUT, String.valueOf(cause.getMessage()), qualified);
       }
       if (cause instanceof CancellationException) {
         return PreludeProtocol.SETTLE_ERROR + errorJson(ErrorNames.TOOL, qualified + " was cancelled", qualified);
@@ -399,7 +403,7 @@ final class ToolCalls {
     return cause;
   }
 
-  private static String errorJson(String name, String message, String tool) {
+  private static String errorJson(String name, String message, @Nullable String tool) {
     ObjectNode error = JsonCodec.defaults().nodes().objectNode();
     error.put("name", name);
     error.put("message", ErrorTranslation.bounded(message, ErrorTranslation.MAX_ERROR_MESSAGE_CHARS));

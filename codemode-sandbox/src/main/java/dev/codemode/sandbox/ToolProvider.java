@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tools that model code can call, under one global namespace: {@code tasks.create({title})}.
@@ -99,7 +100,7 @@ public interface ToolProvider {
     private String description = "";
     private final Map<String, ToolDescriptor> descriptors = new LinkedHashMap<>();
     private final Map<String, ToolFunction> functions = new LinkedHashMap<>();
-    private SandboxSetup setup;
+    private @Nullable SandboxSetup setup;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");

@@ -18,6 +18,7 @@ import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The host side of every limit that model code cannot be trusted to respect: wall-clock deadlines,
@@ -62,7 +63,7 @@ final class Watchdog implements AutoCloseable {
   private final double heapFraction;
   private final List<NotificationEmitter> emitters = new ArrayList<>();
   private final NotificationListener gcListener = this::afterGarbageCollection;
-  private volatile ScheduledFuture<?> sampler;
+  private volatile @Nullable ScheduledFuture<?> sampler;
 
   Watchdog(double heapFraction) {
     this.heapFraction = heapFraction;

@@ -22,4 +22,7 @@
  *       dev.codemode.sandbox.Executor}; model code keeps the same surface.
  * </ul>
  */
+@NullMarked
 package dev.codemode.sandbox;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package dev.codemode.runtime.discovery;
 
+import java.util.Objects;
 import dev.codemode.core.ConnectorDescriptor;
 import dev.codemode.core.Suggestions;
 import dev.codemode.core.ToolDescriptor;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers {@code codemode.describe(target)}: the TypeScript a model needs to call a tool, the
@@ -171,7 +173,8 @@ public final class Describer {
 
   private Description describePath(String path) {
     int dot = path.indexOf('.');
-    ConnectorDescriptor connector = connectors.get(path.substring(0, dot));
+    ConnectorDescriptor connector = Objects.requireNonNull(connectors.get(path.substring(0, dot)),
+        "a path the index found names a connector it has");
     return describeTool(connector, connector.tool(path.substring(dot + 1)).orElseThrow());
   }
 
@@ -204,17 +207,20 @@ public final class Describer {
       return text; // not the shape this code knows: show it as rendered, still correct
     }
     String types = text.substring(0, start);
-    String[] member =
-        text.substring(start + header.length(), text.length() - footer.length()).split("\n");
+    List<String> member = new ArrayList<>(List.of(
+        text.substring(start + header.length(), text.length() - footer.length()).split("\n", -1)));
+    while (!member.isEmpty() && member.get(member.size() - 1).isEmpty()) {
+      member.remove(member.size() - 1); // as split without a limit leaves them out
+    }
     StringBuilder out = new StringBuilder();
     if (tool.requiresApproval()) {
       out.append("// Each call waits for a person's approval:")
           .append(" the run pauses there and resumes by itself.\n");
     }
-    for (int i = 0; i < member.length; i++) {
-      String line = member[i].startsWith("  ") ? member[i].substring(2) : member[i];
+    for (int i = 0; i < member.size(); i++) {
+      String line = member.get(i).startsWith("  ") ? member.get(i).substring(2) : member.get(i);
       Matcher signature = MEMBER.matcher(line);
-      if (i == member.length - 1 && signature.matches()) {
+      if (i == member.size() - 1 && signature.matches()) {
         line = connector.name() + "." + signature.group(1) + "(input: " + signature.group(2)
             + "): Promise<" + signature.group(3) + ">;";
       }
@@ -227,7 +233,7 @@ public final class Describer {
    * The names closest to what was asked for: among every path, connector and snippet name; among
    * the tools of the named connector; and among tool names, given as their paths.
    */
-  private List<String> suggestions(String wanted, String connectorName, String toolName) {
+  private List<String> suggestions(String wanted, @Nullable String connectorName, String toolName) {
     Set<String> found = new LinkedHashSet<>();
     Suggestions.closest(wanted, allNames).ifPresent(found::add);
     ConnectorDescriptor connector = connectorName == null ? null : connectors.get(connectorName);

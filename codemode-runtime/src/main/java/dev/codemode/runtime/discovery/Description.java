@@ -1,6 +1,7 @@
 package dev.codemode.runtime.discovery;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Describer#describe} tells about a connector, a tool or a snippet: what model code
@@ -18,7 +19,7 @@ import java.util.Objects;
  *     otherwise
  */
 public record Description(
-    String path, String kind, String description, String types, Boolean requiresApproval) {
+    String path, String kind, @Nullable String description, @Nullable String types, @Nullable Boolean requiresApproval) {
 
   /** The kind of a connector. */
   public static final String CONNECTOR = "connector";

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ranked search over the tools of a runtime's connectors and its saved snippets: what model code
@@ -365,8 +366,8 @@ public final class SearchIndex {
       String description,
       boolean requiresApproval,
       String[] texts,
-      String firstPathToken,
-      String firstToolToken) {
+      @Nullable String firstPathToken,
+      @Nullable String firstToolToken) {
 
     static Item of(
         String path,

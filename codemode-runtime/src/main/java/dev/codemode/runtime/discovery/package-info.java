@@ -4,4 +4,7 @@
  * dev.codemode.runtime.discovery.Describer}), and the model-facing tool description that tells it
  * how ({@link dev.codemode.runtime.discovery.ToolDescription}).
  */
+@NullMarked
 package dev.codemode.runtime.discovery;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.Predicate;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pool of connections to one store database, and the transactions the store runs on them.
@@ -50,13 +52,13 @@ final class Database implements AutoCloseable {
    *
    * @throws ExecutionStoreException when the database cannot be reached or is not a SQLite file
    */
-  static Database open(StoreLocation location, String user, String password) {
+  static Database open(StoreLocation location, @Nullable String user, @Nullable String password) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("codemode-store");
     config.setMinimumIdle(1);
     config.setConnectionTimeout(30_000);
     if (location.dialect() == Dialect.SQLITE) {
-      prepareSqliteFile(location.file());
+      prepareSqliteFile(Objects.requireNonNull(location.file(), "a SQLite location has a file"));
       config.setDataSource(sqliteDataSource(location));
       config.setMaximumPoolSize(4);
     } else {
@@ -225,7 +227,7 @@ final class Database implements AutoCloseable {
     }
   }
 
-  private static String withoutFinalStop(String message) {
+  private static @Nullable String withoutFinalStop(@Nullable String message) {
     return message != null && message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
   }
 

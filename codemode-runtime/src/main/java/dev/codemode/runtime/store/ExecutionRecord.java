@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One durable execution as stored.
@@ -27,8 +28,8 @@ public record ExecutionRecord(
     String runtime,
     String code,
     ExecutionStatus status,
-    JsonNode result,
-    JsonNode error,
+    @Nullable JsonNode result,
+    @Nullable JsonNode error,
     List<String> logs,
     Map<String, String> connectors,
     long seed,

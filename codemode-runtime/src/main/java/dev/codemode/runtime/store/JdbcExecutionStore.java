@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link ExecutionStore} on a SQLite file (the embedded default) or a PostgreSQL database.
@@ -340,9 +341,9 @@ public final class JdbcExecutionStore implements ExecutionStore {
   /** Settings of a store; {@link #location(String)} is required. */
   public static final class Builder {
 
-    private String location;
-    private String user;
-    private String password;
+    private @Nullable String location;
+    private @Nullable String user;
+    private @Nullable String password;
     private int maxValueBytes = DEFAULT_MAX_VALUE_BYTES;
     private Clock clock = Clock.systemUTC();
 

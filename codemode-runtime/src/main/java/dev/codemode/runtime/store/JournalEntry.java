@@ -3,6 +3,7 @@ package dev.codemode.runtime.store;
 import java.time.Instant;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One tool call (or {@code codemode.step}) of a durable execution, numbered in call order.
@@ -25,10 +26,10 @@ public record JournalEntry(
     String connector,
     String tool,
     JsonNode input,
-    JsonNode result,
+    @Nullable JsonNode result,
     boolean requiresApproval,
     EntryState state,
-    String error,
+    @Nullable String error,
     Instant updatedAt) {
 
   public JournalEntry {
@@ -41,7 +42,7 @@ public record JournalEntry(
   }
 
   /** This entry in {@code next} state, with {@code result} and {@code error}. */
-  public JournalEntry with(EntryState next, JsonNode newResult, String newError, Instant at) {
+  public JournalEntry with(EntryState next, @Nullable JsonNode newResult, @Nullable String newError, Instant at) {
     return new JournalEntry(executionId, seq, connector, tool, input, newResult, requiresApproval, next, newError, at);
   }
 }

@@ -12,6 +12,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How values become column text and back, under the store's size limit.
@@ -43,7 +44,7 @@ final class JsonColumns {
   }
 
   /** The column text of {@code value}, or null for none. */
-  String text(JsonNode value) {
+  @Nullable String text(@Nullable JsonNode value) {
     if (value == null) {
       return null;
     }
@@ -52,7 +53,7 @@ final class JsonColumns {
 
 
   /** The value of column text, or null for SQL NULL. */
-  JsonNode value(String text) {
+  @Nullable JsonNode value(@Nullable String text) {
     if (text == null) {
       return null;
     }
@@ -64,7 +65,7 @@ final class JsonColumns {
    *
    * @throws ValueTooLargeException when it is over the limit; {@code what} names the value
    */
-  String checked(JsonNode value, Supplier<String> what) {
+  @Nullable String checked(@Nullable JsonNode value, Supplier<String> what) {
     String text = text(value);
     if (text != null) {
       int bytes = utf8Length(text);
@@ -76,7 +77,7 @@ final class JsonColumns {
   }
 
   /** The column text of a final result, or a text placeholder that says it was too large. */
-  String resultOrPlaceholder(JsonNode result) {
+  @Nullable String resultOrPlaceholder(@Nullable JsonNode result) {
     String text = text(result);
     if (text == null || utf8Length(text) <= limit) {
       return text;
@@ -88,9 +89,9 @@ final class JsonColumns {
    * The column text of a final error, or an error with the original {@code name} and a message that
    * says it was too large.
    */
-  String errorOrPlaceholder(JsonNode error) {
+  @Nullable String errorOrPlaceholder(@Nullable JsonNode error) {
     String text = text(error);
-    if (text == null || utf8Length(text) <= limit) {
+    if (error == null || text == null || utf8Length(text) <= limit) {
       return text;
     }
     JsonNode name = error.get("name");
@@ -117,7 +118,7 @@ final class JsonColumns {
   }
 
   /** An error text cut to the limit, with a note of the cut. */
-  String boundedText(String text) {
+  @Nullable String boundedText(@Nullable String text) {
     if (text == null || utf8Length(text) <= limit) {
       return text;
     }
@@ -144,7 +145,7 @@ final class JsonColumns {
    */
   String logs(List<String> lines) {
     int[] sizes = new int[lines.size()];
-    long total = 2 + Math.max(0, lines.size() - 1);
+    long total = 2L + Math.max(0, lines.size() - 1);
     for (int i = 0; i < sizes.length; i++) {
       sizes[i] = utf8Length(StoredText.escapeLoneSurrogates(codec.toJson(nodes.stringNode(lines.get(i)))));
       total += sizes[i];
@@ -170,7 +171,7 @@ final class JsonColumns {
         dropped, limit);
   }
 
-  private String toJsonArray(String first, List<String> lines) {
+  private String toJsonArray(@Nullable String first, List<String> lines) {
     ArrayNode array = nodes.arrayNode();
     if (first != null) {
       array.add(first);

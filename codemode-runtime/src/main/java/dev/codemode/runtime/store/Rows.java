@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The stored rows as records: the columns each query selects, and how each row is read. */
 final class Rows {
@@ -50,7 +52,7 @@ final class Rows {
         row.getInt("seq"),
         row.getString("connector"),
         row.getString("tool"),
-        json.value(row.getString("input")),
+        Objects.requireNonNull(json.value(row.getString("input")), "the input column is NOT NULL"),
         json.value(row.getString("result")),
         row.getBoolean("requires_approval"),
         EntryState.fromWireName(row.getString("state")),
@@ -81,7 +83,7 @@ final class Rows {
   }
 
   /** Runs a query with {@code values} bound and reads every row. */
-  static <T> List<T> query(java.sql.Connection connection, String sql, Reader<T> reader, Object... values)
+  static <T> List<T> query(java.sql.Connection connection, String sql, Reader<T> reader, @Nullable Object... values)
       throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       return list(bind(query, values), reader);
@@ -89,14 +91,14 @@ final class Rows {
   }
 
   /** Runs a change with {@code values} bound; the number of rows it changed. */
-  static int change(java.sql.Connection connection, String sql, Object... values) throws SQLException {
+  static int change(java.sql.Connection connection, String sql, @Nullable Object... values) throws SQLException {
     try (PreparedStatement change = connection.prepareStatement(sql)) {
       return bind(change, values).executeUpdate();
     }
   }
 
   /** Binds {@code values} to the statement's parameters, in order. */
-  static PreparedStatement bind(PreparedStatement statement, Object... values) throws SQLException {
+  static PreparedStatement bind(PreparedStatement statement, @Nullable Object... values) throws SQLException {
     for (int i = 0; i < values.length; i++) {
       Object value = values[i];
       if (value instanceof Instant instant) {

@@ -59,7 +59,7 @@ final class SchemaMigrations {
           run(connection, migration, database.location().dialect(), clock.millis());
         }
       }
-      return null;
+      return current;
     });
   }
 
@@ -95,7 +95,7 @@ final class SchemaMigrations {
       }
     }
     List<String> statements = new ArrayList<>();
-    for (String statement : text.toString().split(";\\s*\n")) {
+    for (String statement : text.toString().split(";\\s*\n", -1)) {
       if (!statement.isBlank()) {
         statements.add(statement.strip());
       }

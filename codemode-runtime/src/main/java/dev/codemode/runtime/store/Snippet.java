@@ -3,6 +3,7 @@ package dev.codemode.runtime.store;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A saved script: the code of a past execution, runnable by name with an input.
@@ -22,7 +23,7 @@ public record Snippet(
     String description,
     String code,
     Map<String, String> connectors,
-    String executionId,
+    @Nullable String executionId,
     Instant savedAt) {
 
   public Snippet {

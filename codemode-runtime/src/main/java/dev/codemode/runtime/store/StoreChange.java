@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One conditional change of an {@link ExecutionStore}: a compare-and-set on one execution or one
@@ -48,7 +49,8 @@ public sealed interface StoreChange {
    * @param result the result it holds afterwards: null for none, a {@code MissingNode} for {@code undefined}
    * @param error why the call failed, or null
    */
-  record MoveEntry(String executionId, int seq, EntryState from, EntryState to, JsonNode result, String error)
+  record MoveEntry(String executionId, int seq, EntryState from, EntryState to, @Nullable JsonNode result,
+      @Nullable String error)
       implements StoreChange {
 
     /** Checks that the execution and states are present. */
@@ -70,7 +72,8 @@ public sealed interface StoreChange {
    * @param untouchedSince when set, the move holds only for an execution unchanged since then
    */
   record MoveExecution(
-      String executionId, Set<ExecutionStatus> from, ExecutionStatus to, Ending ending, Instant untouchedSince)
+      String executionId, Set<ExecutionStatus> from, ExecutionStatus to, @Nullable Ending ending,
+      @Nullable Instant untouchedSince)
       implements StoreChange {
 
     /** Checks that the statuses are present and that only a terminal status has an ending. */
@@ -100,7 +103,7 @@ public sealed interface StoreChange {
    * @param error the final error as JSON ({@code name}, {@code message}, {@code line}, {@code column}), or null
    * @param logs the console output of the last pass, or null to keep the stored logs
    */
-  record Ending(JsonNode result, JsonNode error, List<String> logs) {
+  record Ending(@Nullable JsonNode result, @Nullable JsonNode error, @Nullable List<String> logs) {
 
     /** Copies the logs. */
     public Ending {

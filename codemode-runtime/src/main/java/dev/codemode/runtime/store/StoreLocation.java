@@ -3,6 +3,7 @@ package dev.codemode.runtime.store;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a store lives: a SQLite file or a PostgreSQL URL, parsed from what the user wrote.
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * @param file the SQLite file, or null for PostgreSQL
  * @param display the location as the user wrote it, without any password, for messages
  */
-record StoreLocation(Dialect dialect, String jdbcUrl, Path file, String display) {
+record StoreLocation(Dialect dialect, String jdbcUrl, @Nullable Path file, String display) {
 
   private static final String SQLITE_PREFIX = "jdbc:sqlite:";
   private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
@@ -27,7 +28,7 @@ record StoreLocation(Dialect dialect, String jdbcUrl, Path file, String display)
    *
    * @throws IllegalArgumentException when it is empty, in memory, or of an unknown scheme
    */
-  static StoreLocation parse(String location) {
+  static StoreLocation parse(@Nullable String location) {
     if (location == null || location.isBlank()) {
       throw new IllegalArgumentException("No store location was given. " + HOW);
     }

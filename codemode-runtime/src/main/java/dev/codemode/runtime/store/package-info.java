@@ -10,4 +10,7 @@
  * dev.codemode:codemode-runtime:<version>:test-jar}) in a test of your own: it checks every rule the
  * runtime relies on, races between two stores on one database included.
  */
+@NullMarked
 package dev.codemode.runtime.store;
+
+import org.jspecify.annotations.NullMarked;
