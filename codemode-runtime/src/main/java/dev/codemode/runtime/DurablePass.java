@@ -79,7 +79,7 @@ final class DurablePass {
   private final AtomicLong inFlightIds = new AtomicLong();
   /** Steps begun and not ended, by seq, with their names. */
   private final Map<Integer, String> openSteps = new ConcurrentHashMap<>();
-  private final AtomicReference<Outcome.Error> failure = new AtomicReference<>();
+  private final AtomicReference<Outcome.@Nullable Error> failure = new AtomicReference<>();
   /** The number of the next call; the code's thread only. */
   private int nextSeq;
   private volatile @Nullable Stop stop;

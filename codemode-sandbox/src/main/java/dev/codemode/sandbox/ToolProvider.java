@@ -133,17 +133,17 @@ public interface ToolProvider {
       return tool(descriptor, input -> CompletableFuture.completedFuture(function.apply(input)));
     }
 
-    /**
-     * The provider.
-     *
-     * @throws IllegalArgumentException when the name is not a valid namespace name
-     */
     /** JavaScript run in each sandbox before the model's code; see {@link SandboxSetup}. */
     public Builder sandboxSetup(SandboxSetup setup) {
       this.setup = Objects.requireNonNull(setup, "setup");
       return this;
     }
 
+    /**
+     * The provider.
+     *
+     * @throws IllegalArgumentException when the name is not a valid namespace name
+     */
     public ToolProvider build() {
       ConnectorDescriptor descriptor =
           new ConnectorDescriptor(name, description, new ArrayList<>(descriptors.values()));
