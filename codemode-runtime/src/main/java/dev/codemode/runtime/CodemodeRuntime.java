@@ -211,7 +211,7 @@ public final class CodemodeRuntime implements AutoCloseable {
   public Outcome reject(String executionId) {
     known(executionId);
     PendingCall call = outcomes.pending(executionId).orElseThrow(() -> notPaused(executionId, "rejected"));
-    return reject(executionId, call.seq());
+    return rejectCall(executionId, call.seq());
   }
 
   /**
@@ -222,6 +222,11 @@ public final class CodemodeRuntime implements AutoCloseable {
    */
   public Outcome reject(String executionId, int seq) {
     known(executionId);
+    return rejectCall(executionId, seq);
+  }
+
+  /** Rejects call {@code seq} of a run this runtime knows. */
+  private Outcome rejectCall(String executionId, int seq) {
     Optional<JournalEntry> entry = store.entry(executionId, seq);
     if (entry.isEmpty() || entry.get().state() != EntryState.PENDING) {
       PendingCall waiting = outcomes.pending(executionId).orElseThrow(() -> notPaused(executionId, "rejected"));
@@ -311,7 +316,7 @@ public final class CodemodeRuntime implements AutoCloseable {
 
   /** The call the paused run {@code executionId} waits for (empty when it is not paused). */
   public List<PendingCall> pending(String executionId) {
-    return outcomes.pending(executionId).filter(call -> execution(executionId).isPresent()).stream().toList();
+    return outcomes.pending(executionId).stream().toList();
   }
 
   /**

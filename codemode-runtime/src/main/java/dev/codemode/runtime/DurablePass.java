@@ -137,7 +137,7 @@ final class DurablePass {
       return null;
     }
     order.expect(seq, reply);
-    track(write(() -> context.journal().add(fresh), fresh, "record")
+    track(write(() -> context.journal().add(fresh), fresh, "record", true)
         .thenCompose(added -> run(seq, connector, tool, fresh)));
     return null;
   }
@@ -168,7 +168,7 @@ final class DurablePass {
         // Approved since the last pass: the move is stored before the call runs.
         order.expect(seq, reply);
         JournalEntry executing = entry.with(EntryState.EXECUTING, null, null, clockNow());
-        track(write(() -> context.journal().approved(entry), entry, "start the approved call")
+        track(write(() -> context.journal().approved(entry), entry, "start the approved call", true)
             .thenCompose(started -> run(seq, connector, tool, executing)));
         return null;
       }
@@ -209,7 +209,7 @@ final class DurablePass {
       }
       return new Settled(value == null ? NullNode.getInstance() : value, null);
     }).thenCompose(settled -> write(() -> context.journal().settled(executing,
-        settled.error() == null && keepResult ? settled.value() : null, settled.error()), executing, "record the result of")
+        settled.error() == null && keepResult ? settled.value() : null, settled.error()), executing, "record the result of", false)
         .handle((written, writeFailure) -> {
           if (writeFailure == null) {
             String failed = settled.error();
@@ -217,7 +217,7 @@ final class DurablePass {
           } else if (unwrap(writeFailure) instanceof ValueTooLargeException tooLarge) {
             // The call ran, but its result cannot be kept: the entry says so, and the run fails.
             String why = String.valueOf(tooLarge.getMessage());
-            writeLater(() -> context.journal().settled(executing, null, why), executing, "record the failure of");
+            writeLater(() -> context.journal().settled(executing, null, why), executing, "record the failure of", false);
             failAndEnd(ErrorCatalog.JOURNAL_ERROR, why);
           }
           return null;
@@ -276,7 +276,7 @@ final class DurablePass {
     pausing = CompletableFuture.allOf(underWay)
         .handle((done, error) -> null)
         .completeOnTimeout(null, context.settleTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .thenCompose(settled -> write(() -> context.journal().pause(pending), pending, "pause the run at"))
+        .thenCompose(settled -> write(() -> context.journal().pause(pending), pending, "pause the run at", true))
         .handle((paused, error) -> {
           writer.close();
           if (error == null) {
@@ -329,7 +329,7 @@ final class DurablePass {
     JournalEntry fresh = new JournalEntry(execution.id(), seq, SdkNamespace.NAMESPACE, STEP, stepInput, null, false,
         EntryState.EXECUTING, null, clockNow());
     openSteps.put(seq, name);
-    writeLater(() -> context.journal().add(fresh), fresh, "record");
+    writeLater(() -> context.journal().add(fresh), fresh, "record", true);
     return decision;
   }
 
@@ -350,7 +350,7 @@ final class DurablePass {
         JsonCodec.defaults().nodes().objectNode().put("name", name), null, false, EntryState.EXECUTING, null, clockNow());
     if (input.has("error")) {
       String failed = JsonCodec.defaults().toJson(stepFailure(JsonCodec.defaults().toJson(input.get("error"))));
-      writeLater(() -> context.journal().settled(executing, null, failed), executing, "record the failure of");
+      writeLater(() -> context.journal().settled(executing, null, failed), executing, "record the failure of", false);
       return NullNode.getInstance();
     }
     boolean undefined = input.path("undefined").asBoolean(false);
@@ -361,7 +361,7 @@ final class DurablePass {
           + " the store keeps at most %,d. Return less from the step (a summary, or an id to look the data up by).",
           name, bytes, context.maxValueBytes()));
     }
-    writeLater(() -> context.journal().settled(executing, value, null), executing, "record the value of");
+    writeLater(() -> context.journal().settled(executing, value, null), executing, "record the value of", false);
     ObjectNode recordedValue = JsonCodec.defaults().nodes().objectNode().put("undefined", undefined);
     recordedValue.set("value", undefined ? NullNode.getInstance() : value);
     return recordedValue;
@@ -402,7 +402,7 @@ final class DurablePass {
     JsonNode time = JsonCodec.defaults().nodes().numberNode(at.toEpochMilli());
     JournalEntry fresh = new JournalEntry(execution.id(), seq, SdkNamespace.NAMESPACE, NOW, none, time, false,
         EntryState.APPLIED, null, at);
-    writeLater(() -> context.journal().add(fresh), fresh, "record");
+    writeLater(() -> context.journal().add(fresh), fresh, "record", true);
     return time;
   }
 
@@ -413,7 +413,8 @@ final class DurablePass {
    * an error that says which call and why. Never silent: the stage fails too, so that nothing
    * queued on it runs.
    */
-  private CompletableFuture<Boolean> write(Supplier<Boolean> change, JournalEntry entry, String what) {
+  private CompletableFuture<Boolean> write(Supplier<Boolean> change, JournalEntry entry, String what,
+      boolean beforeTheCall) {
     return writer.submit(change).handle((done, error) -> {
       if (error != null) {
         Throwable cause = unwrap(error);
@@ -421,7 +422,8 @@ final class DurablePass {
           throw new CompletionException(cause);
         }
         if (cause instanceof ValueTooLargeException tooLarge) {
-          if (!what.equals("record the result of")) {
+          // After the call, the caller records why the entry failed before the run fails.
+          if (beforeTheCall) {
             failAndEnd(ErrorCatalog.JOURNAL_ERROR, tooLarge.getMessage() + ". The call was not made.");
           }
           throw new CompletionException(cause);
@@ -431,7 +433,7 @@ final class DurablePass {
         throw new CompletionException(cause);
       }
       if (!done) {
-        failAndEnd(lostWrite(entry, what));
+        failAndEnd(lostWrite(entry, what, beforeTheCall));
         throw new CompletionException(new IllegalStateException("lost journal write"));
       }
       return true;
@@ -443,18 +445,18 @@ final class DurablePass {
    * handler all the same (the run fails), and later writes of the pass are queued behind it.
    */
   @SuppressWarnings("FutureReturnValueIgnored")
-  private void writeLater(Supplier<Boolean> change, JournalEntry entry, String what) {
-    write(change, entry, what);
+  private void writeLater(Supplier<Boolean> change, JournalEntry entry, String what, boolean beforeTheCall) {
+    write(change, entry, what, beforeTheCall);
   }
 
   /** Why a write whose condition did not hold lost: the run stopped, or someone else changed the entry. */
-  private Outcome.Error lostWrite(JournalEntry entry, String what) {
+  private Outcome.Error lostWrite(JournalEntry entry, String what, boolean beforeTheCall) {
     String call = "call #" + entry.seq() + " (" + entry.connector() + "." + entry.tool() + ")";
     boolean running = context.journal().store().execution(execution.id())
         .map(record -> record.status() == dev.codemode.runtime.store.ExecutionStatus.RUNNING).orElse(false);
     if (!running) {
       return new Outcome.Error(ErrorCatalog.RUN_STOPPED, "The run is no longer running (it was rejected, expired"
-          + " or ended elsewhere), so " + call + " was not " + (what.equals("record") ? "made" : "recorded")
+          + " or ended elsewhere), so " + call + " was not " + (beforeTheCall ? "made" : "recorded")
           + ". No further calls are made.", null, null);
     }
     return new Outcome.Error(ErrorCatalog.JOURNAL_CONFLICT, "Could not " + what + " " + call + ": the journal"

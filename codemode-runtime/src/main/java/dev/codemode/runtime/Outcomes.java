@@ -29,11 +29,12 @@ final class Outcomes {
     return calls;
   }
 
-  /** The call the paused run {@code executionId} waits for, if it is paused. */
+  /** The call the paused run {@code executionId} of this runtime waits for, if it is paused. */
   Optional<PendingCall> pending(String executionId) {
     for (JournalEntry entry : store.journal(executionId)) {
       if (entry.state() == dev.codemode.runtime.store.EntryState.PENDING) {
-        return store.execution(executionId).filter(execution -> execution.status() == ExecutionStatus.PAUSED)
+        return store.execution(executionId)
+            .filter(execution -> execution.runtime().equals(runtime) && execution.status() == ExecutionStatus.PAUSED)
             .map(execution -> PendingCall.of(entry));
       }
     }

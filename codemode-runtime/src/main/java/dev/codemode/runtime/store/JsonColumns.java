@@ -102,16 +102,6 @@ final class JsonColumns {
     return text(replacement);
   }
 
-  /** An error as the store writes one itself: {@code name}, {@code message}, no position. */
-  JsonNode error(String name, String message) {
-    ObjectNode error = nodes.objectNode();
-    error.put("name", name);
-    error.put("message", message);
-    error.putNull("line");
-    error.putNull("column");
-    return error;
-  }
-
   private String placeholder(String what, int bytes) {
     return String.format(
         "[The %s was not stored: %,d bytes of JSON, over the store's limit of %,d.]", what, bytes, limit);
