@@ -210,17 +210,9 @@ final class DurablePass {
       return new Settled(value == null ? NullNode.getInstance() : value, null);
     }).thenCompose(settled -> write(() -> context.journal().settled(executing,
         settled.error() == null && keepResult ? settled.value() : null, settled.error()), executing, "record the result of", false)
-        .handle((written, writeFailure) -> {
-          if (writeFailure == null) {
-            String failed = settled.error();
-            order.ready(seq, settled.value(), failed == null ? null : new ToolFailure(failed));
-          } else if (unwrap(writeFailure) instanceof ValueTooLargeException tooLarge) {
-            // The call ran, but its result cannot be kept: the entry says so, and the run fails.
-            String why = String.valueOf(tooLarge.getMessage());
-            writeLater(() -> context.journal().settled(executing, null, why), executing, "record the failure of", false);
-            failAndEnd(ErrorCatalog.JOURNAL_ERROR, why);
-          }
-          return null;
+        .thenAccept(written -> {
+          String failed = settled.error();
+          order.ready(seq, settled.value(), failed == null ? null : new ToolFailure(failed));
         }));
   }
 
@@ -411,38 +403,53 @@ final class DurablePass {
   /**
    * Queues a journal write; a write whose condition did not hold, or that failed, fails the run with
    * an error that says which call and why. Never silent: the stage fails too, so that nothing
-   * queued on it runs.
+   * queued on it runs. A value the store cannot keep fails the run too: before the call, the call
+   * is not made; after it, {@code entry} (the call's EXECUTING entry) is recorded as failed with why.
+   *
+   * <p>The verdict is part of the write: the run has failed before the write's turn ends, so a pass
+   * that waits for the writer to drain sees every failure.
    */
   private CompletableFuture<Boolean> write(Supplier<Boolean> change, JournalEntry entry, String what,
       boolean beforeTheCall) {
-    return writer.submit(change).handle((done, error) -> {
-      if (error != null) {
-        Throwable cause = unwrap(error);
-        if (cause instanceof JournalWriter.Closed) {
-          throw new CompletionException(cause);
+    return writer.submit(() -> {
+      boolean done;
+      try {
+        done = change.get();
+      } catch (ValueTooLargeException tooLarge) {
+        String why = String.valueOf(tooLarge.getMessage());
+        if (beforeTheCall) {
+          failAndEnd(ErrorCatalog.JOURNAL_ERROR, why + ". The call was not made.");
+        } else {
+          // The call ran (a tool, a step), but its value cannot be kept: the run fails, and the entry says why.
+          failAndEnd(ErrorCatalog.JOURNAL_ERROR, why);
+          recordFailure(entry, why);
         }
-        if (cause instanceof ValueTooLargeException tooLarge) {
-          // After the call, the caller records why the entry failed before the run fails.
-          if (beforeTheCall) {
-            failAndEnd(ErrorCatalog.JOURNAL_ERROR, tooLarge.getMessage() + ". The call was not made.");
-          }
-          throw new CompletionException(cause);
-        }
+        throw tooLarge;
+      } catch (RuntimeException | Error e) {
         failAndEnd(ErrorCatalog.JOURNAL_ERROR, "Could not " + what + " call #" + entry.seq() + " (" + entry.connector()
-            + "." + entry.tool() + ") in the journal: " + cause.getMessage());
-        throw new CompletionException(cause);
+            + "." + entry.tool() + ") in the journal: " + e.getMessage());
+        throw e;
       }
       if (!done) {
         failAndEnd(lostWrite(entry, what, beforeTheCall));
-        throw new CompletionException(new IllegalStateException("lost journal write"));
+        throw new IllegalStateException("lost journal write");
       }
       return true;
     });
   }
 
+  /** Records why an executing call failed, in the writer's turn that found out; the run fails already. */
+  private void recordFailure(JournalEntry executing, String why) {
+    try {
+      context.journal().settled(executing, null, why);
+    } catch (RuntimeException e) {
+      // the entry stays EXECUTING: the next pass treats it like a call cut short by a crash
+    }
+  }
+
   /**
-   * {@link #write}, when nothing waits for the write: its failure is handled in {@code write}'s
-   * handler all the same (the run fails), and later writes of the pass are queued behind it.
+   * {@link #write}, when nothing waits for the write: its failure fails the run all the same, and
+   * later writes of the pass are queued behind it.
    */
   @SuppressWarnings("FutureReturnValueIgnored")
   private void writeLater(Supplier<Boolean> change, JournalEntry entry, String what, boolean beforeTheCall) {

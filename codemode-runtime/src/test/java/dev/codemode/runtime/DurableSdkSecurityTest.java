@@ -274,6 +274,19 @@ class DurableSdkSecurityTest extends BoardAndLedger {
   }
 
   @Test
+  void aStepValueTheStoreRefusesFailsTheRunAndTheEntrySaysWhy() {
+    // 200,002 bytes as UTF-8 text, but each lone surrogate is stored as a 6-byte escape: 1,200,002.
+    Outcome outcome = runtime.execute(
+        "await codemode.step('surrogates', () => '\\ud800'.repeat(200_000)); return 'went on'");
+    assertThat(outcome.status()).isEqualTo(Outcome.Status.ERROR);
+    assertThat(outcome.error().name()).isEqualTo(ErrorCatalog.JOURNAL_ERROR);
+    assertThat(outcome.error().message()).contains("1,200,002 bytes");
+    JournalEntry step = runtime.journal(outcome.executionId()).get(0);
+    assertThat(step.state()).isEqualTo(EntryState.ERROR);
+    assertThat(step.error()).contains("1,200,002 bytes");
+  }
+
+  @Test
   void stepsNeedANameAndAFunction() {
     JsonNode result = completed(runtime.execute(
         "const out = [];\n"
