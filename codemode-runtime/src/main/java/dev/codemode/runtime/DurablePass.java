@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,8 +76,8 @@ final class DurablePass {
   /** Tool calls under way: each completes once its outcome is recorded (or could not be). */
   private final Map<Long, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
   private final AtomicLong inFlightIds = new AtomicLong();
-  /** Steps begun and not ended, by seq, with their names. */
-  private final Map<Integer, String> openSteps = new ConcurrentHashMap<>();
+  /** Steps begun and not ended, by seq: their EXECUTING entries. */
+  private final Map<Integer, JournalEntry> openSteps = new ConcurrentHashMap<>();
   private final AtomicReference<Outcome.@Nullable Error> failure = new AtomicReference<>();
   /** The number of the next call; the code's thread only. */
   private int nextSeq;
@@ -106,17 +105,11 @@ final class DurablePass {
   Outcome run() {
     List<ToolProvider> providers = new ArrayList<>();
     for (RuntimeConnector connector : context.connectors()) {
-      providers.add(new JournalingConnector(this, connector, toolsOf(connector)));
+      providers.add(new JournalingConnector(this, connector, context.discovery()));
     }
     providers.add(new SdkNamespace(this, context.discovery(), execution.seed(), execution.clock()));
     ExecuteResult result = context.executor().execute(execution.code(), providers);
     return conclude(result);
-  }
-
-  private static Map<String, ToolDescriptor> toolsOf(RuntimeConnector connector) {
-    Map<String, ToolDescriptor> tools = new java.util.HashMap<>();
-    connector.descriptor().tools().forEach(tool -> tools.put(tool.name(), tool));
-    return tools;
   }
 
   // ---- tool calls -----------------------------------------------------------------------------
@@ -311,7 +304,7 @@ final class DurablePass {
         }
         case EXECUTING -> {
           // Begun and never ended by an earlier pass: the step runs again.
-          openSteps.put(seq, name);
+          openSteps.put(seq, entry);
           return decision;
         }
         default -> throw fail(ErrorCatalog.INCONSISTENT_RUN, "Step #" + seq + " (" + name + ") is "
@@ -320,7 +313,7 @@ final class DurablePass {
     }
     JournalEntry fresh = new JournalEntry(execution.id(), seq, SdkNamespace.NAMESPACE, STEP, stepInput, null, false,
         EntryState.EXECUTING, null, clockNow());
-    openSteps.put(seq, name);
+    openSteps.put(seq, fresh);
     writeLater(() -> context.journal().add(fresh), fresh, "record", true);
     return decision;
   }
@@ -333,13 +326,12 @@ final class DurablePass {
   JsonNode stepEnd(JsonNode input) {
     refuseWhenStopped();
     int seq = input.path("seq").isInt() ? input.path("seq").asInt() : -1;
-    String name = openSteps.remove(seq);
-    if (name == null) {
+    JournalEntry executing = openSteps.remove(seq);
+    if (executing == null) {
       throw new IllegalArgumentException("codemode.step: no step #" + seq + " is running in this pass; a step"
           + " ends once, by the codemode.step call that began it.");
     }
-    JournalEntry executing = new JournalEntry(execution.id(), seq, SdkNamespace.NAMESPACE, STEP,
-        JsonCodec.defaults().nodes().objectNode().put("name", name), null, false, EntryState.EXECUTING, null, clockNow());
+    String name = executing.input().path("name").asString();
     if (input.has("error")) {
       String failed = JsonCodec.defaults().toJson(stepFailure(JsonCodec.defaults().toJson(input.get("error"))));
       writeLater(() -> context.journal().settled(executing, null, failed), executing, "record the failure of", false);

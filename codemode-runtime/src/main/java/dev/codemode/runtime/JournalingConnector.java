@@ -5,7 +5,6 @@ import dev.codemode.core.NoSuchToolException;
 import dev.codemode.core.ToolDescriptor;
 import dev.codemode.sandbox.OrderedToolProvider;
 import dev.codemode.sandbox.ToolReply;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
 
@@ -17,12 +16,12 @@ final class JournalingConnector implements OrderedToolProvider {
 
   private final DurablePass pass;
   private final RuntimeConnector connector;
-  private final Map<String, ToolDescriptor> tools;
+  private final Discovery discovery;
 
-  JournalingConnector(DurablePass pass, RuntimeConnector connector, Map<String, ToolDescriptor> tools) {
+  JournalingConnector(DurablePass pass, RuntimeConnector connector, Discovery discovery) {
     this.pass = pass;
     this.connector = connector;
-    this.tools = tools;
+    this.discovery = discovery;
   }
 
   @Override
@@ -37,7 +36,7 @@ final class JournalingConnector implements OrderedToolProvider {
 
   @Override
   public @Nullable JsonNode start(String tool, JsonNode input, ToolReply reply) {
-    ToolDescriptor descriptor = tools.get(tool);
+    ToolDescriptor descriptor = discovery.tool(connector.name(), tool);
     if (descriptor == null) {
       throw new NoSuchToolException(connector.name(), tool, connector.descriptor().toolNames());
     }

@@ -1,5 +1,6 @@
 package dev.codemode.runtime;
 
+import dev.codemode.runtime.store.EntryState;
 import dev.codemode.runtime.store.ExecutionRecord;
 import dev.codemode.runtime.store.ExecutionStatus;
 import dev.codemode.runtime.store.ExecutionStore;
@@ -31,11 +32,16 @@ final class Outcomes {
 
   /** The call the paused run {@code executionId} of this runtime waits for, if it is paused. */
   Optional<PendingCall> pending(String executionId) {
+    return pendingEntry(executionId).flatMap(call -> store.execution(executionId)
+        .filter(execution -> execution.runtime().equals(runtime) && execution.status() == ExecutionStatus.PAUSED)
+        .map(execution -> call));
+  }
+
+  /** The PENDING entry of run {@code executionId}'s journal, whatever the run's status. */
+  private Optional<PendingCall> pendingEntry(String executionId) {
     for (JournalEntry entry : store.journal(executionId)) {
-      if (entry.state() == dev.codemode.runtime.store.EntryState.PENDING) {
-        return store.execution(executionId)
-            .filter(execution -> execution.runtime().equals(runtime) && execution.status() == ExecutionStatus.PAUSED)
-            .map(execution -> PendingCall.of(entry));
+      if (entry.state() == EntryState.PENDING) {
+        return Optional.of(PendingCall.of(entry));
       }
     }
     return Optional.empty();
@@ -52,7 +58,7 @@ final class Outcomes {
     List<String> logs = passLogs != null ? passLogs : execution.logs();
     return switch (execution.status()) {
       case COMPLETED -> Outcome.completed(executionId, execution.result(), logs);
-      case PAUSED -> pending(executionId)
+      case PAUSED -> pendingEntry(executionId)
           .map(call -> Outcome.paused(executionId, call, logs))
           .orElseGet(() -> Outcome.failed(executionId, new Outcome.Error(ErrorCatalog.INCONSISTENT_RUN,
               "The run is paused without a pending call. Reject it, or roll it back.", null, null), logs));

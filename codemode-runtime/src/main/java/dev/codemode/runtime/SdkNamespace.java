@@ -78,7 +78,7 @@ final class SdkNamespace implements OrderedToolProvider {
     ObjectNode config = JsonCodec.defaults().nodes().objectNode();
     config.put("seed", seed);
     config.put("clock", clock);
-    this.setup = new SandboxSetup(SCRIPT, config, HostFunction.scriptNames(), List.of("search", "describe", "step", "run"));
+    this.setup = new SandboxSetup(SCRIPT, config, HostFunction.scriptNames(), MEMBERS);
   }
 
   @Override

@@ -51,7 +51,6 @@ final class JsonColumns {
     return value.isMissingNode() ? UNDEFINED : StoredText.escapeLoneSurrogates(codec.toJson(value));
   }
 
-
   /** The value of column text, or null for SQL NULL. */
   @Nullable JsonNode value(@Nullable String text) {
     if (text == null) {
