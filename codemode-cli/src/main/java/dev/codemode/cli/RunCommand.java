@@ -40,11 +40,9 @@ final class RunCommand extends CliCommand {
         PROGRESS_AFTER_MILLIS, TimeUnit.MILLISECONDS);
     try (CodemodeRuntime runtime = runtime()) {
       Outcome outcome = runtime.execute(code);
-      notice.cancel(false);
-      progress.shutdownNow();
+      notice.cancel(false); // no progress line after the outcome
       return printOutcome(outcome);
     } finally {
-      notice.cancel(false);
       progress.shutdownNow();
     }
   }

@@ -214,7 +214,6 @@
     return value;
   }
 
-
   // ---- errors ---------------------------------------------------------------------------------
 
   class ToolError extends ErrorCtor {}
