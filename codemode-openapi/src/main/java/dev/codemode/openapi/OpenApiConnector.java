@@ -150,12 +150,16 @@ public class OpenApiConnector {
 
   /**
    * Runs the {@code request} tool: sends {@code {method?, path, query?, headers?, body?}} under the
-   * API's base URL. The path is relative to the base URL; an absolute URL, or a {@code ..} that
-   * would leave the base path, is refused, so model code cannot reach another host. The query is
-   * an object (an array repeats the parameter); an object, array, number or boolean body is sent as
-   * JSON, a string as UTF-8 text, and (from Java) a {@link BinaryNode} as {@code
-   * application/octet-stream}. {@link #authenticate} sees an operation
-   * with tool {@code request}, the method and the path as given.
+   * API's base URL. The path is relative to the base URL; an absolute URL is refused, so model code
+   * cannot reach another host. Nor can it leave the base path: the path is read as a strict and as
+   * a lenient server would read it (percent-escapes decoded until none is left, {@code \} as
+   * {@code /}, {@code ;} parameters dropped, dot segments resolved), a path that either reading
+   * puts outside the base path, a dot segment that only some servers see ({@code ..;}, {@code
+   * ..%2f}) and an escape that is not UTF-8 ({@code %c0%ae}) are refused, and what is sent is the
+   * checked form, normalized. The query is an object (an array repeats the parameter); an object,
+   * array, number or boolean body is sent as JSON, a string as UTF-8 text, and (from Java) a {@link
+   * BinaryNode} as {@code application/octet-stream}. {@link #authenticate} sees an operation with
+   * tool {@code request}, the method and the path as given.
    *
    * @param api the connector's spec (for the base URL)
    * @param input the tool's input

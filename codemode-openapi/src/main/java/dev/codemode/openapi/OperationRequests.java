@@ -78,7 +78,17 @@ final class OperationRequests {
         body = encoded.bytes();
       }
     }
-    URI uri = join(base, path, String.join("&", query));
+    String checked;
+    try {
+      checked = RequestPaths.relative(base, path, path.startsWith("/") ? path : "/" + path,
+          "Give path parameter values as plain text (an id, a name), without \".\" or \"..\""
+              + " segments");
+    } catch (RequestPaths.Refused e) {
+      throw new ToolInputException(call.connector, operation.tool(), null,
+          "the path built from the input for " + operation.method() + " " + operation.path() + ": "
+              + e.getMessage());
+    }
+    URI uri = join(base, checked, String.join("&", query));
     return new PreparedRequest(operation.method(), uri, headers, body);
   }
 
@@ -212,6 +222,18 @@ final class OperationRequests {
       if (Values.absent(value)) {
         throw missing(parameter);
       }
+      String expanded = expansion(name, parameter, value);
+      String problem = RequestPaths.valueProblem(expanded);
+      if (problem != null) {
+        throw invalid(parameter, "must not be " + shown(value) + ": it fills {" + name + "} in "
+            + operation.path() + " as \"" + expanded + "\", which " + problem + ". Give the value"
+            + " itself (an id, a name), not a path");
+      }
+      return expanded;
+    }
+
+    /** The encoded text a path parameter's value fills its {@code {name}} with. */
+    private String expansion(String name, OperationParameter parameter, JsonNode value) {
       if (parameter.contentType() != null) {
         return UriEncoding.encode(contentText(parameter, value));
       }
@@ -257,6 +279,11 @@ final class OperationRequests {
         default -> throw specError(parameter, "style " + parameter.style()
             + " is not one of the path styles (simple, label, matrix)");
       };
+    }
+
+    private static String shown(JsonNode value) {
+      String json = Values.json(value);
+      return json.length() > 80 ? json.substring(0, 80) + "..." : json;
     }
 
     List<String> query(OperationParameter parameter, JsonNode value) {

@@ -5,9 +5,7 @@ import dev.codemode.core.ToolDescriptor;
 import dev.codemode.core.ToolInputException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The {@code request} tool every OpenAPI connector has: any HTTP request under the API's base URL,
  * for what the operation tools do not cover. Model code chooses the method, path, query, headers
- * and body; it cannot choose the host (an absolute URL is refused) nor leave the base path (a
- * {@code ..} that would is refused), and the connector authenticates the request as any other.
+ * and body; it cannot choose the host (an absolute URL is refused) nor leave the base path however
+ * a server reads the path ({@link RequestPaths}), and the connector authenticates the request as
+ * any other.
  */
 final class RawRequests {
 
@@ -150,7 +149,11 @@ final class RawRequests {
     return method;
   }
 
-  /** The encoded path with dot segments resolved, checked to stay under the base path. */
+  /**
+   * The path to send: {@code \\} read as {@code /}, percent-encoding normalized, dot segments
+   * resolved, and checked by {@link RequestPaths} to stay under the base path however a server
+   * reads it.
+   */
   private static String path(String connector, URI base, JsonNode node) {
     if (Values.absent(node)) {
       throw invalid(connector, "path", "missing required property \"path\" (a path relative to the"
@@ -161,7 +164,8 @@ final class RawRequests {
           + " /pets/42, got " + node);
     }
     String path = node.stringValue();
-    if (SCHEME.matcher(path).find() || path.startsWith("//") || path.contains("\\")) {
+    String slashed = path.replace('\\', '/');
+    if (SCHEME.matcher(path).find() || slashed.startsWith("//")) {
       throw invalid(connector, "path", "property \"path\" must be a path relative to the API's base"
           + " URL " + base + ", such as /pets/42; got " + path + ". This tool reaches this API"
           + " only: other hosts are not allowed.");
@@ -175,30 +179,12 @@ final class RawRequests {
         throw invalid(connector, "path", "property \"path\" must not hold control characters");
       }
     }
-    String encoded = UriEncoding.encodePath(path.startsWith("/") ? path : "/" + path);
-    Deque<String> segments = new ArrayDeque<>();
-    String[] parts = encoded.substring(1).split("/", -1);
-    for (int i = 0; i < parts.length; i++) {
-      String segment = UriEncoding.decodeDots(parts[i]);
-      boolean last = i == parts.length - 1;
-      if (segment.equals(".")) {
-        if (last) {
-          segments.addLast("");
-        }
-      } else if (segment.equals("..")) {
-        if (segments.isEmpty()) {
-          throw invalid(connector, "path", "property \"path\" leaves the API's base URL " + base
-              + " with \"..\": " + path + ". This tool reaches paths under the base URL only.");
-        }
-        segments.removeLast();
-        if (last) {
-          segments.addLast("");
-        }
-      } else {
-        segments.addLast(parts[i]);
-      }
+    try {
+      return RequestPaths.relative(
+          base, path, slashed.startsWith("/") ? slashed : "/" + slashed, null);
+    } catch (RequestPaths.Refused e) {
+      throw invalid(connector, "path", "property \"path\": " + e.getMessage());
     }
-    return "/" + String.join("/", segments);
   }
 
   private static String query(String connector, JsonNode node) {

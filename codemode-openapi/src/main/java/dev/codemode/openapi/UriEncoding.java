@@ -54,42 +54,6 @@ final class UriEncoding {
     return out == null ? text : out.toString();
   }
 
-  /**
-   * Encodes a path given by model code: keeps {@code /}, the characters a path segment may hold
-   * and {@code %XX} escapes already present; encodes the rest (a space, non-ASCII text, a lone
-   * {@code %}).
-   */
-  static String encodePath(String path) {
-    StringBuilder out = new StringBuilder(path.length() + 16);
-    int i = 0;
-    while (i < path.length()) {
-      char c = path.charAt(i);
-      if (c == '%' && i + 2 < path.length() && isHex(path.charAt(i + 1))
-          && isHex(path.charAt(i + 2))) {
-        out.append(path, i, i + 3);
-        i += 3;
-        continue;
-      }
-      int end = i + 1;
-      if (Character.isHighSurrogate(c) && end < path.length()
-          && Character.isLowSurrogate(path.charAt(end))) {
-        end++;
-      }
-      if (c < 0x80 && (isUnreserved(c) || c == '/' || PATH_CHARACTERS.indexOf(c) >= 0)) {
-        out.append(c);
-      } else {
-        appendEncoded(out, path.substring(i, end));
-      }
-      i = end;
-    }
-    return out.toString();
-  }
-
-  /** Decodes {@code %XX} escapes of ASCII characters only, to compare dot segments. */
-  static String decodeDots(String segment) {
-    return segment.replace("%2e", ".").replace("%2E", ".");
-  }
-
   private static void appendEncoded(StringBuilder out, String text) {
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
@@ -104,9 +68,5 @@ final class UriEncoding {
         || c == '.'
         || c == '_'
         || c == '~';
-  }
-
-  private static boolean isHex(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 }

@@ -180,7 +180,7 @@ class ConnectorTest extends ServerTest {
   void requestToolRefusesOtherHostsAndEscapes() throws Exception {
     for (String path : new String[] {
         "http://evil.example/x", "//evil.example/x", "https:evil", "/../admin", "/a/../../admin",
-        "/%2e%2e/admin", "..", "\\\\evil"}) {
+        "/%2e%2e/admin", "..", "\\\\\\\\evil"}) {
       Throwable failure =
           Specs.failure(connector.request(api(), Specs.json("{\"path\": \"" + path + "\"}")));
       assertThat(failure).isInstanceOf(ToolInputException.class);

@@ -28,11 +28,6 @@ class UriEncodingTest {
   }
 
   @Test
-  void encodePathKeepsSlashesAndValidEscapes() {
-    assertThat(UriEncoding.encodePath("/a b/%2F/é/100%/x;y=1")).isEqualTo("/a%20b/%2F/%C3%A9/100%25/x;y=1");
-  }
-
-  @Test
   void unchangedTextIsReturnedAsIs() {
     String text = "plain-text";
     assertThat(UriEncoding.encode(text)).isSameInstanceAs(text);

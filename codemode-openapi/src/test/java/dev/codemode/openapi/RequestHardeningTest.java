@@ -1,0 +1,158 @@
+package dev.codemode.openapi;
+
+import static com.google.common.truth.Truth.assertThat;
+import static dev.codemode.openapi.Specs.operation;
+import static dev.codemode.openapi.Specs.path;
+
+import dev.codemode.core.ToolInputException;
+import dev.codemode.openapi.RecordingServer.Answer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Attacks from model code on the connector, each tried against a real server: the model gets a
+ * clear error or a redacted value, and the server never sees a request that leaves the base path
+ * {@code /v2}.
+ */
+class RequestHardeningTest extends ServerTest {
+
+  private static final String KEY = "secret-key-123";
+  private static final String TOKEN = "tok-SECRET-456";
+  private static final String PASSWORD = "hunter2-password";
+
+  private static final OperationSpec GET_PET =
+      operation("getPet", "GET", "/pets/{petId}", null, path("petId"));
+  private static final OperationSpec LIST = operation("list", "GET", "/things", null);
+
+  /** Sends to {@code /v2} with a key, a bearer token, Basic credentials and a short header. */
+  final class Keyed extends OpenApiConnector {
+    Keyed() {
+      super(server.uri("/v2"));
+    }
+
+    @Override
+    protected HttpRequest.Builder authenticate(
+        HttpRequest.Builder request, OperationSpec operation) {
+      String basic = Base64.getEncoder()
+          .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+      return request
+          .setHeader("X-Api-Key", KEY)
+          .setHeader("Authorization", "Bearer " + TOKEN)
+          .setHeader("X-Basic", "Basic " + basic)
+          .setHeader("X-Version", "2");
+    }
+  }
+
+  private ApiSpec v2(OperationSpec... operations) {
+    return Specs.api(server.uri("/v2").toString(), operations);
+  }
+
+  private CompletionStage<JsonNode> request(OpenApiConnector on, String path) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    return on.request(v2(), nodes.objectNode().put("path", path));
+  }
+
+  private static ToolInputException inputFailure(CompletionStage<JsonNode> stage)
+      throws Exception {
+    Throwable failure = Specs.failure(stage);
+    assertThat(failure).isInstanceOf(ToolInputException.class);
+    return (ToolInputException) failure;
+  }
+
+  // 1. Paths
+
+  @Test
+  void pathsThatLeaveTheBasePathAreRefusedAndNeverSent() throws Exception {
+    connector = new Keyed();
+    for (String path : List.of(
+        "/..;/admin", "/..%2f..%2fadmin", "/%2e%2e%2Fadmin", "/%2e%2e/admin", "/..%5cadmin",
+        "/..\\admin", "/%252e%252e/admin", "/%252e%252e%252fadmin", "/%u002e%u002e/admin",
+        "/\uff0e\uff0e/admin", "/pets/..%2F..%2F..%2Fadmin", "/x/..;/..;/admin", "/../v2x/admin",
+        "..")) {
+      ToolInputException failure = inputFailure(request(connector, path));
+      assertThat(failure.property()).isEqualTo("path");
+      assertThat(failure).hasMessageThat().startsWith("pets.request: property \"path\": ");
+      assertThat(failure).hasMessageThat().contains("outside the API's base path /v2");
+      assertThat(failure).hasMessageThat().contains("Use a path under /v2");
+    }
+    assertThat(Specs.failure(request(connector, "/..;/admin"))).hasMessageThat().isEqualTo(
+        "pets.request: property \"path\": \"/..;/admin\" resolves to /admin ("
+            + RequestPaths.LENIENT + "), outside the API's base path /v2. Use a path under /v2:"
+            + " give it relative to the base URL, without \"..\" segments, such as /pets/42 for"
+            + " /v2/pets/42");
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void overlongAndInvalidUtf8EscapesAreRefusedAndNeverSent() throws Exception {
+    for (String path : List.of("/%c0%ae%c0%ae/admin", "/%c0%2e/x", "/pets/%e0%80%ae",
+        "/pets/%25c0%25ae", "/pets/%ff")) {
+      ToolInputException failure = inputFailure(request(connector, path));
+      assertThat(failure).hasMessageThat().contains("holds percent-escapes that are not valid"
+          + " UTF-8");
+      assertThat(failure).hasMessageThat().contains("Percent-encode text as UTF-8");
+    }
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void dotSegmentsOnlySomeServersSeeAreRefused() throws Exception {
+    ToolInputException failure = inputFailure(request(connector, "/pets/x%2F..;/7"));
+    assertThat(failure).hasMessageThat().contains("the segment \"x%2F..;\" of \"/pets/x%2F..;/7\""
+        + " reads as a dot segment");
+    assertThat(failure).hasMessageThat().contains("Write the path without it, such as /pets/7");
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void legitPathsAreSentInTheirCheckedNormalizedForm() throws Exception {
+    connector = new Keyed();
+    Map<String, String> sent = Map.of(
+        "/pets/a%20b", "/v2/pets/a%20b",
+        "pets/a b", "/v2/pets/a%20b",
+        "/pets/%7ejo%2fx%3b", "/v2/pets/~jo%2Fx%3B",
+        "/pets\\1", "/v2/pets/1",
+        "/pets/1/../2", "/v2/pets/2",
+        "/pets/%2e/3", "/v2/pets/3",
+        "/pets;color=red/%C3%A9", "/v2/pets;color=red/%C3%A9",
+        "/../v2/pets", "/v2/pets");
+    for (Map.Entry<String, String> entry : sent.entrySet()) {
+      Specs.await(request(connector, entry.getKey()));
+      assertThat(server.last().rawPath()).isEqualTo(entry.getValue());
+    }
+  }
+
+  @Test
+  void pathParameterValuesCannotMoveInThePath() throws Exception {
+    connector = new Keyed();
+    for (String value : List.of("../admin", "..", "%2e%2e", "%252e%252e", "..;", "..\\..\\admin",
+        "a/../../admin", "\uff0e\uff0e")) {
+      JsonNode input = JsonNodeFactory.instance.objectNode().put("petId", value);
+      ToolInputException failure =
+          inputFailure(connector.call(v2(GET_PET), GET_PET, input));
+      assertThat(failure.property()).isEqualTo("petId");
+      assertThat(failure).hasMessageThat().contains("pets.getPet: property \"petId\" must not be");
+      assertThat(failure).hasMessageThat().contains("it fills {petId} in /pets/{petId}");
+    }
+    OperationSpec labelled = operation("labelled", "GET", "/pets/{id}", null,
+        new OperationParameter("id", "id", ParameterLocation.PATH, ParameterStyle.LABEL, false,
+            false, true, null));
+    ToolInputException label = inputFailure(connector.call(v2(labelled), labelled,
+        Specs.json("{\"id\": \".\"}")));
+    assertThat(label).hasMessageThat().contains("as \"..\", which reads as a dot segment");
+    assertThat(server.requests()).isEmpty();
+
+    // A slash in a value stays in its segment, encoded.
+    Specs.await(connector.call(v2(GET_PET), GET_PET, Specs.json("{\"petId\": \"group/a b\"}")));
+    assertThat(server.last().rawPath()).isEqualTo("/v2/pets/group%2Fa%20b");
+  }
+}
