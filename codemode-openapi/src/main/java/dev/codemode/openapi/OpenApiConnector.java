@@ -156,10 +156,13 @@ public class OpenApiConnector {
    * {@code /}, {@code ;} parameters dropped, dot segments resolved), a path that either reading
    * puts outside the base path, a dot segment that only some servers see ({@code ..;}, {@code
    * ..%2f}) and an escape that is not UTF-8 ({@code %c0%ae}) are refused, and what is sent is the
-   * checked form, normalized. The query is an object (an array repeats the parameter); an object,
-   * array, number or boolean body is sent as JSON, a string as UTF-8 text, and (from Java) a {@link
-   * BinaryNode} as {@code application/octet-stream}. {@link #authenticate} sees an operation with
-   * tool {@code request}, the method and the path as given.
+   * checked form, normalized. Headers that frame the request or steer the connection or a proxy
+   * ({@code Content-Length}, {@code Transfer-Encoding}, {@code Connection}, {@code Host}, {@code
+   * Proxy-*}, {@code X-Forwarded-*}, {@code Forwarded}, {@code X-Original-URL}, {@code
+   * X-HTTP-Method-Override} and the like) are refused. The query is an object (an array repeats
+   * the parameter); an object, array, number or boolean body is sent as JSON, a string as UTF-8
+   * text, and (from Java) a {@link BinaryNode} as {@code application/octet-stream}. {@link
+   * #authenticate} sees an operation with tool {@code request}, the method and the path as given.
    *
    * @param api the connector's spec (for the base URL)
    * @param input the tool's input

@@ -18,9 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The {@code request} tool every OpenAPI connector has: any HTTP request under the API's base URL,
  * for what the operation tools do not cover. Model code chooses the method, path, query, headers
- * and body; it cannot choose the host (an absolute URL is refused) nor leave the base path however
- * a server reads the path ({@link RequestPaths}), and the connector authenticates the request as
- * any other.
+ * and body; it cannot choose the host (an absolute URL is refused), nor leave the base path
+ * however a server reads the path ({@link RequestPaths}), nor set the headers that frame the
+ * request, steer the connection or a proxy, or tell a proxy where the request came from or goes;
+ * the connector authenticates the request as any other.
  */
 final class RawRequests {
 
@@ -29,9 +30,27 @@ final class RawRequests {
   private static final Set<String> METHODS =
       Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
   private static final Set<String> PROPERTIES = Set.of("method", "path", "query", "headers", "body");
-  /** Headers the JDK client sets itself and refuses to take. */
-  private static final Set<String> RESTRICTED =
-      Set.of("connection", "content-length", "expect", "host", "upgrade");
+  /**
+   * Headers that frame the message: the HTTP client sets them from the body, and a second framing
+   * next to its own ({@code Transfer-Encoding: chunked} beside {@code Content-Length}) is how a
+   * request is smuggled past a proxy.
+   */
+  private static final Set<String> FRAMING =
+      Set.of("content-length", "transfer-encoding", "te", "trailer", "expect");
+  /** Hop-by-hop headers: they steer the connection, not the API; the HTTP client owns them. */
+  private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "upgrade");
+  /**
+   * Headers that proxies and frameworks read as the client's address, the host, the path or the
+   * method a request came with: set by model code, they would move the request somewhere the
+   * connector did not send it, or make it look as if it came from elsewhere.
+   */
+  private static final Set<String> FORWARDING =
+      Set.of(
+          "forwarded", "via", "x-original-url", "x-rewrite-url", "x-override-url", "x-real-ip",
+          "x-host", "x-original-host", "x-http-host-override", "x-http-method-override",
+          "x-http-method", "x-method-override", "x-client-ip", "x-cluster-client-ip",
+          "x-originating-ip", "x-remote-ip", "x-remote-addr", "true-client-ip", "client-ip",
+          "cf-connecting-ip", "fastly-client-ip", "x-envoy-original-path");
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
@@ -231,9 +250,10 @@ final class RawRequests {
       if (!TOKEN.matcher(name).matches()) {
         throw invalid(connector, property, "\"" + name + "\" is not a valid header name");
       }
-      if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-        throw invalid(connector, property, "the " + name + " header is set by the HTTP client and"
-            + " cannot be given; leave it out");
+      String refused = refusedHeader(name.toLowerCase(Locale.ROOT));
+      if (refused != null) {
+        throw invalid(connector, property, "the " + name + " header cannot be given: " + refused
+            + "; leave it out");
       }
       if (Values.absent(value)) {
         continue;
@@ -244,10 +264,34 @@ final class RawRequests {
       }
       String text = Values.text(value);
       if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0 || text.indexOf(0) >= 0) {
-        throw invalid(connector, property, "header " + name + " must not hold line breaks");
+        throw invalid(connector, property, "header " + name + " must not hold line breaks (CR, LF)"
+            + " or NUL characters: a line break would end the header and start another one; give"
+            + " one value on one line");
       }
       headers.add(new PreparedRequest.Header(name, text));
     }
     return headers;
+  }
+
+  /** Why a header (lower case) cannot come from model code, or {@code null} when it can. */
+  private static @Nullable String refusedHeader(String name) {
+    if (name.equals("host")) {
+      return "it names the server, and this tool reaches the API's own host only (the HTTP client"
+          + " sets it from the base URL)";
+    }
+    if (FRAMING.contains(name)) {
+      return "it frames the request body, which the HTTP client does from the body it sends (a"
+          + " second framing header is how requests are smuggled past a proxy)";
+    }
+    if (HOP_BY_HOP.contains(name) || name.startsWith("proxy-")) {
+      return "it is a hop-by-hop header that steers the connection or a proxy, not the API, and"
+          + " the HTTP client manages it";
+    }
+    if (FORWARDING.contains(name) || name.startsWith("x-forwarded-")) {
+      return "proxies and frameworks read it as the client's address or the host, path or method"
+          + " of the request, so it could send the request somewhere other than where the"
+          + " connector sends it (choose the method with \"method\" and the path with \"path\")";
+    }
+    return null;
   }
 }

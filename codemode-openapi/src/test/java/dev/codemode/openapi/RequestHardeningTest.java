@@ -155,4 +155,51 @@ class RequestHardeningTest extends ServerTest {
     Specs.await(connector.call(v2(GET_PET), GET_PET, Specs.json("{\"petId\": \"group/a b\"}")));
     assertThat(server.last().rawPath()).isEqualTo("/v2/pets/group%2Fa%20b");
   }
+
+  // 3. Headers
+
+  @Test
+  void framingHopByHopAndForwardingHeadersAreRefusedAndNeverSent() throws Exception {
+    Map<String, String> why = Map.ofEntries(
+        Map.entry("Transfer-Encoding", "frames the request body"),
+        Map.entry("tRaNsFeR-eNcOdInG", "frames the request body"),
+        Map.entry("content-length", "frames the request body"),
+        Map.entry("TE", "frames the request body"),
+        Map.entry("Trailer", "frames the request body"),
+        Map.entry("Connection", "hop-by-hop"),
+        Map.entry("Keep-Alive", "hop-by-hop"),
+        Map.entry("Upgrade", "hop-by-hop"),
+        Map.entry("Proxy-Authorization", "hop-by-hop"),
+        Map.entry("HOST", "names the server"),
+        Map.entry("X-Forwarded-For", "proxies and frameworks read it"),
+        Map.entry("x-forwarded-host", "proxies and frameworks read it"),
+        Map.entry("Forwarded", "proxies and frameworks read it"),
+        Map.entry("X-Original-URL", "proxies and frameworks read it"),
+        Map.entry("X-Rewrite-URL", "proxies and frameworks read it"),
+        Map.entry("X-Real-IP", "proxies and frameworks read it"),
+        Map.entry("X-Host", "proxies and frameworks read it"),
+        Map.entry("X-HTTP-Method-Override", "proxies and frameworks read it"));
+    for (Map.Entry<String, String> entry : why.entrySet()) {
+      JsonNode input = Specs.json("{\"method\": \"POST\", \"path\": \"/pets\", \"body\": \"x\","
+          + " \"headers\": {\"Content-Type\": \"text/plain\", \"" + entry.getKey()
+          + "\": \"chunked\"}}");
+      ToolInputException failure = inputFailure(connector.request(v2(), input));
+      assertThat(failure.property()).isEqualTo("headers." + entry.getKey());
+      assertThat(failure).hasMessageThat().contains("the " + entry.getKey() + " header cannot be"
+          + " given: ");
+      assertThat(failure).hasMessageThat().contains(entry.getValue());
+      assertThat(failure).hasMessageThat().endsWith("; leave it out");
+    }
+    ToolInputException smuggled = inputFailure(connector.request(v2(), Specs.json(
+        "{\"path\": \"/pets\", \"headers\": {\"X-A\": \"1\\r\\nTransfer-Encoding: chunked\"}}")));
+    assertThat(smuggled).hasMessageThat().contains("header X-A must not hold line breaks");
+    ToolInputException badName = inputFailure(connector.request(v2(), Specs.json(
+        "{\"path\": \"/pets\", \"headers\": {\"X-A\\r\\nHost\": \"evil\"}}")));
+    assertThat(badName).hasMessageThat().contains("is not a valid header name");
+    assertThat(server.requests()).isEmpty();
+
+    Specs.await(connector.request(v2(), Specs.json(
+        "{\"path\": \"/pets\", \"headers\": {\"X-Request-Id\": \"r1\"}}")));
+    assertThat(server.last().header("X-Request-Id")).isEqualTo("r1");
+  }
 }
