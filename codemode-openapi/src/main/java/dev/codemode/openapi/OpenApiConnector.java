@@ -79,7 +79,7 @@ public class OpenApiConnector {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** The default of {@link #requestTimeout}. */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-  /** Redirects followed per call, all on the request's origin. */
+  /** Redirects followed per call, all on the request's origin and under the base path. */
   private static final int MAX_REDIRECTS = 5;
   private static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
@@ -140,9 +140,9 @@ public class OpenApiConnector {
     try {
       Objects.requireNonNull(api, "api");
       Objects.requireNonNull(operation, "operation");
-      PreparedRequest prepared =
-          OperationRequests.build(api, operation, operationBaseUri(api, operation), input);
-      return exchange(prepared, operation, operation.responseMediaType());
+      URI base = operationBaseUri(api, operation);
+      PreparedRequest prepared = OperationRequests.build(api, operation, base, input);
+      return exchange(prepared, operation, operation.responseMediaType(), base);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -171,10 +171,11 @@ public class OpenApiConnector {
   public final CompletionStage<JsonNode> request(ApiSpec api, JsonNode input) {
     try {
       Objects.requireNonNull(api, "api");
-      PreparedRequest prepared = RawRequests.build(api.connector(), resolvedBaseUri(api), input);
+      URI base = resolvedBaseUri(api);
+      PreparedRequest prepared = RawRequests.build(api.connector(), base, input);
       OperationSpec operation =
           RawRequests.operation(prepared.method(), input.get("path").stringValue());
-      return exchange(prepared, operation, null);
+      return exchange(prepared, operation, null, base);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -267,9 +268,11 @@ public class OpenApiConnector {
   /**
    * The connector's HTTP client, created on first use, with a 10 second connect timeout. It
    * follows no redirects itself: the connector follows up to {@value #MAX_REDIRECTS} redirects
-   * that stay on the origin (scheme, host and port) of the request, so neither credentials nor the
-   * {@code request} tool ever reach another host through a redirect; a redirect elsewhere fails
-   * the call as a 3xx status.
+   * that stay on the origin (scheme, host and port) of the request and under the base URL's path
+   * (read as the {@link #request} tool's paths are, and sent normalized), so neither credentials
+   * nor the {@code request} tool ever reach another host or another part of the host through a
+   * redirect; a redirect elsewhere fails the call as a 3xx status whose message says why it was
+   * not followed.
    */
   protected final HttpClient httpClient() {
     HttpClient current = client;
@@ -354,7 +357,10 @@ public class OpenApiConnector {
   }
 
   private CompletionStage<JsonNode> exchange(
-      PreparedRequest prepared, OperationSpec operation, @Nullable String responseMediaType) {
+      PreparedRequest prepared,
+      OperationSpec operation,
+      @Nullable String responseMediaType,
+      URI base) {
     HttpRequest request;
     try {
       HttpRequest.Builder builder =
@@ -383,7 +389,7 @@ public class OpenApiConnector {
           prepared.display() + ": the HTTP client refused the request: " + e.getMessage(), e);
     }
     Set<String> secrets = secrets(request, prepared);
-    CompletionStage<HttpResponse<byte[]>> sent = sendFollowingRedirects(request, 0);
+    CompletionStage<HttpResponse<byte[]>> sent = sendFollowingRedirects(request, base, 0);
     Duration timeout = request.timeout().orElse(null);
     CompletableFuture<JsonNode> result = new CompletableFuture<>();
     sent.whenComplete(
@@ -392,7 +398,7 @@ public class OpenApiConnector {
             if (failure != null) {
               result.completeExceptionally(transportFailure(prepared, timeout, failure, secrets));
             } else {
-              result.complete(decode(prepared, response, responseMediaType, secrets));
+              result.complete(decode(prepared, response, responseMediaType, base, secrets));
             }
           } catch (RuntimeException e) {
             result.completeExceptionally(e);
@@ -402,13 +408,13 @@ public class OpenApiConnector {
   }
 
   /**
-   * Sends a request and follows the redirects that stay on its origin, at most {@value
-   * #MAX_REDIRECTS} of them: 303, and 301/302 after anything but GET or HEAD, become a GET without
-   * body, as browsers do; 307 and 308 repeat the request. Any other response, a redirect to
-   * another origin included, is the answer.
+   * Sends a request and follows the redirects that stay on its origin and under the base path, at
+   * most {@value #MAX_REDIRECTS} of them: 303, and 301/302 after anything but GET or HEAD, become a
+   * GET without body, as browsers do; 307 and 308 repeat the request. Any other response, a
+   * redirect to another origin or outside the base path included, is the answer.
    */
   private CompletionStage<HttpResponse<byte[]>> sendFollowingRedirects(
-      HttpRequest request, int hops) {
+      HttpRequest request, URI base, int hops) {
     CompletionStage<HttpResponse<byte[]>> sent = send(request);
     if (sent == null) {
       throw new IllegalStateException(
@@ -416,18 +422,21 @@ public class OpenApiConnector {
     }
     return sent.thenCompose(
         response -> {
-          HttpRequest next = hops < MAX_REDIRECTS ? redirected(request, response) : null;
+          HttpRequest next = hops < MAX_REDIRECTS ? redirected(request, response, base) : null;
           return next == null
               ? CompletableFuture.completedFuture(response)
-              : sendFollowingRedirects(next, hops + 1);
+              : sendFollowingRedirects(next, base, hops + 1);
         });
   }
 
-  /** The request a same-origin redirect asks for, or {@code null} when it is not one. */
+  /**
+   * The request a redirect asks for, or {@code null} when the connector does not follow it: not a
+   * redirect, to another origin, or to a path outside the base path (read as {@link RequestPaths}
+   * reads every path). The request goes to the normalized path that was checked.
+   */
   private static @Nullable HttpRequest redirected(
-      HttpRequest request, HttpResponse<byte[]> response) {
-    int status = response.statusCode();
-    if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+      HttpRequest request, HttpResponse<byte[]> response, URI base) {
+    if (!followable(response.statusCode())) {
       return null;
     }
     String location = response.headers().firstValue("Location").orElse(null);
@@ -436,13 +445,17 @@ public class OpenApiConnector {
     }
     URI target;
     try {
-      target = request.uri().resolve(location);
-    } catch (IllegalArgumentException e) {
+      URI resolved = request.uri().resolve(location);
+      String path = RequestPaths.redirectPath(base, resolved.getRawPath());
+      if (!sameOrigin(request.uri(), resolved) || path == null) {
+        return null;
+      }
+      target = new URI(resolved.getScheme() + "://" + resolved.getRawAuthority() + path
+          + (resolved.getRawQuery() == null ? "" : "?" + resolved.getRawQuery()));
+    } catch (IllegalArgumentException | URISyntaxException e) {
       return null;
     }
-    if (!sameOrigin(request.uri(), target)) {
-      return null;
-    }
+    int status = response.statusCode();
     String method = request.method();
     boolean toGet =
         status == 303
@@ -454,6 +467,10 @@ public class OpenApiConnector {
         .uri(target)
         .method("GET", HttpRequest.BodyPublishers.noBody())
         .build();
+  }
+
+  private static boolean followable(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
   }
 
   private static boolean sameOrigin(URI a, URI b) {
@@ -538,6 +555,7 @@ public class OpenApiConnector {
       PreparedRequest prepared,
       HttpResponse<byte[]> response,
       @Nullable String responseMediaType,
+      URI base,
       Set<String> secrets) {
     byte[] body = response.body() == null ? new byte[0] : response.body();
     String contentType = response.headers().firstValue("Content-Type").orElse(null);
@@ -547,14 +565,8 @@ public class OpenApiConnector {
       String excerpt = excerpt(body, contentType);
       String location = response.headers().firstValue("Location").orElse(null);
       if (status >= 300 && status <= 399 && location != null) {
-        String target;
-        try {
-          target = withoutQuery(uri.resolve(location));
-        } catch (IllegalArgumentException e) {
-          target = "an invalid location";
-        }
-        excerpt = "redirects to " + target + ", which the connector does not follow: it follows"
-            + " redirects on the API's own host only" + (excerpt.isEmpty() ? "" : ". " + excerpt);
+        String why = notFollowed(uri, status, location, base);
+        excerpt = excerpt.isEmpty() ? why : why + ". " + excerpt;
       }
       String redacted = redact(excerpt, secrets);
       throw new HttpStatusException(
@@ -595,6 +607,29 @@ public class OpenApiConnector {
       return StringNode.valueOf(new String(body, MediaTypes.charset(mediaType)));
     }
     return BinaryNode.valueOf(body);
+  }
+
+  /** Why a redirect answered to a request to {@code uri} was not followed. */
+  private static String notFollowed(URI uri, int status, String location, URI base) {
+    URI target;
+    try {
+      target = uri.resolve(location);
+    } catch (IllegalArgumentException e) {
+      return "redirects to an invalid location, which the connector does not follow";
+    }
+    String why;
+    if (!followable(status)) {
+      why = "it follows 301, 302, 303, 307 and 308 only";
+    } else if (!sameOrigin(uri, target)) {
+      why = "it follows redirects on the API's own host only";
+    } else if (RequestPaths.redirectPath(base, target.getRawPath()) == null) {
+      String basePath = RequestPaths.basePath(base);
+      why = "it follows redirects under the API's base path " + (basePath.isEmpty() ? "/" : basePath)
+          + " only, and this one leaves it (" + RequestPaths.LENIENT + ")";
+    } else {
+      why = "it follows at most " + MAX_REDIRECTS + " redirects per call";
+    }
+    return "redirects to " + withoutQuery(target) + ", which the connector does not follow: " + why;
   }
 
   /** The body of an error response as text, or a description of bytes that are not text. */

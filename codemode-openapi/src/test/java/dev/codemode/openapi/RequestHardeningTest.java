@@ -156,6 +156,48 @@ class RequestHardeningTest extends ServerTest {
     assertThat(server.last().rawPath()).isEqualTo("/v2/pets/group%2Fa%20b");
   }
 
+  // 2. Redirects
+
+  @Test
+  void aSameOriginRedirectOutsideTheBasePathIsNotFollowed() throws Exception {
+    connector = new Keyed();
+    for (String location : List.of("/admin", "/v2/../admin", "/v2/..;/admin", "/v2/%2e%2e/admin",
+        "/v2x", server.uri("/admin").toString())) {
+      server.requests().clear();
+      server.answer(request ->
+          request.rawPath().equals("/v2/things")
+              ? Answer.redirect(302, location)
+              : Answer.json(200, "{\"admin\": true}"));
+      Throwable failure = Specs.failure(connector.call(v2(LIST), LIST, Specs.json("{}")));
+      assertThat(failure).isInstanceOf(HttpStatusException.class);
+      assertThat(((HttpStatusException) failure).status()).isEqualTo(302);
+      assertThat(failure).hasMessageThat().contains("which the connector does not follow: it"
+          + " follows redirects under the API's base path /v2 only");
+      assertThat(server.requests()).hasSize(1);
+      assertThat(server.last().rawPath()).isEqualTo("/v2/things");
+    }
+    // The request tool too.
+    server.requests().clear();
+    server.answer(request ->
+        request.rawPath().equals("/v2/x") ? Answer.redirect(307, "/admin") : Answer.json(200, "1"));
+    assertThat(Specs.failure(request(connector, "/x"))).isInstanceOf(HttpStatusException.class);
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void aRedirectUnderTheBasePathIsFollowedToItsNormalizedPath() throws Exception {
+    connector = new Keyed();
+    server.answer(request ->
+        request.rawPath().equals("/v2/things")
+            ? Answer.redirect(302, "/v2/old/%2e%2e/new?cursor=c-123456789")
+            : Answer.json(200, "[\"" + request.rawQuery() + "\"]"));
+    // The redirect's own query is the server's, not a secret of the connector's.
+    assertThat(Specs.await(connector.call(v2(LIST), LIST, Specs.json("{}"))))
+        .isEqualTo(Specs.json("[\"cursor=c-123456789\"]"));
+    assertThat(server.last().rawPath()).isEqualTo("/v2/new");
+    assertThat(server.last().rawQuery()).isEqualTo("cursor=c-123456789");
+  }
+
   // 3. Headers
 
   @Test
