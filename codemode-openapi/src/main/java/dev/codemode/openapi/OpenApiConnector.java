@@ -16,12 +16,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -61,8 +57,14 @@ import tools.jackson.databind.node.StringNode;
  *
  * <p>Credentials stay on the Java side: they are added after the request is built from the tool's
  * input, and no error message shows request headers or the query string (a failed call names the
- * method, the path and the status; header values added by {@code authenticate} are also blanked
- * out of the response body excerpt).
+ * method, the path and the status). Every value the connector added that the tool's input did not
+ * give (header values set by {@code authenticate}, query parameters or headers an override of
+ * {@link #send} added, the base URL's user info), with the token of {@code Bearer <token>} and the
+ * password of {@code Basic} credentials, is replaced by {@code [redacted]} in everything returned
+ * to model code: response bodies (2xx ones too: JSON strings and property names, text, bytes),
+ * error messages and the redirect locations they name. A value shorter than 8 characters is not
+ * taken for a secret, so that a header such as {@code X-Api-Version: 2} does not blank every
+ * {@code 2} of every response; no real credential is that short.
  *
  * <p>A tool call resolves to the response body: JSON when the response's {@code Content-Type} is
  * JSON (or, without one, when the operation's response media type is), a string for text, JSON
@@ -388,17 +390,20 @@ public class OpenApiConnector {
       throw new IllegalStateException(
           prepared.display() + ": the HTTP client refused the request: " + e.getMessage(), e);
     }
-    Set<String> secrets = secrets(request, prepared);
-    CompletionStage<HttpResponse<byte[]>> sent = sendFollowingRedirects(request, base, 0);
+    Secrets secrets = Secrets.of(prepared, request);
+    CompletionStage<Answered> sent = sendFollowingRedirects(request, base, 0);
     Duration timeout = request.timeout().orElse(null);
     CompletableFuture<JsonNode> result = new CompletableFuture<>();
     sent.whenComplete(
-        (response, failure) -> {
+        (answered, failure) -> {
           try {
             if (failure != null) {
               result.completeExceptionally(transportFailure(prepared, timeout, failure, secrets));
             } else {
-              result.complete(decode(prepared, response, responseMediaType, base, secrets));
+              HttpResponse<byte[]> response = answered.response();
+              result.complete(
+                  decode(prepared, response, responseMediaType, base,
+                      secrets.with(answered.request(), response.request())));
             }
           } catch (RuntimeException e) {
             result.completeExceptionally(e);
@@ -413,7 +418,7 @@ public class OpenApiConnector {
    * GET without body, as browsers do; 307 and 308 repeat the request. Any other response, a
    * redirect to another origin or outside the base path included, is the answer.
    */
-  private CompletionStage<HttpResponse<byte[]>> sendFollowingRedirects(
+  private CompletionStage<Answered> sendFollowingRedirects(
       HttpRequest request, URI base, int hops) {
     CompletionStage<HttpResponse<byte[]>> sent = send(request);
     if (sent == null) {
@@ -424,10 +429,18 @@ public class OpenApiConnector {
         response -> {
           HttpRequest next = hops < MAX_REDIRECTS ? redirected(request, response, base) : null;
           return next == null
-              ? CompletableFuture.completedFuture(response)
+              ? CompletableFuture.completedFuture(new Answered(request, response))
               : sendFollowingRedirects(next, base, hops + 1);
         });
   }
+
+  /**
+   * The last response of an exchange.
+   *
+   * @param request the request handed to {@link #send} for it
+   * @param response the response
+   */
+  private record Answered(HttpRequest request, HttpResponse<byte[]> response) {}
 
   /**
    * The request a redirect asks for, or {@code null} when the connector does not follow it: not a
@@ -480,67 +493,34 @@ public class OpenApiConnector {
         && a.getRawAuthority().equalsIgnoreCase(b.getRawAuthority());
   }
 
-  /**
-   * The header values that did not come from the tool's input: added by {@link #authenticate} (or
-   * by {@link #send}'s client defaults), so never shown to model code.
-   */
-  private static Set<String> secrets(HttpRequest request, PreparedRequest prepared) {
-    Set<String> fromInput = new TreeSet<>();
-    prepared.headers().forEach(header -> fromInput.add(header.name().toLowerCase(Locale.ROOT)
-        + ":" + header.value()));
-    Set<String> secrets = new TreeSet<>();
-    for (Map.Entry<String, List<String>> entry : request.headers().map().entrySet()) {
-      String name = entry.getKey().toLowerCase(Locale.ROOT);
-      for (String value : entry.getValue()) {
-        if (name.equals("accept") || fromInput.contains(name + ":" + value) || value.length() < 4) {
-          continue;
-        }
-        secrets.add(value);
-        int space = value.indexOf(' ');
-        if (space > 0 && value.length() - space > 4) {
-          secrets.add(value.substring(space + 1)); // the token of "Bearer <token>"
-        }
-      }
-    }
-    return secrets;
-  }
-
-  private static String redact(String text, Set<String> secrets) {
-    String out = text;
-    for (String secret : secrets) {
-      out = out.replace(secret, "[redacted]");
-    }
-    return out;
-  }
-
   private static Throwable transportFailure(
       PreparedRequest prepared,
       @Nullable Duration timeout,
       Throwable failure,
-      Set<String> secrets) {
+      Secrets secrets) {
     Throwable cause = failure;
     while (cause instanceof CompletionException && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    String detail = cause.getMessage() == null ? "" : redact(cause.getMessage(), secrets);
+    String detail = cause.getMessage() == null ? "" : cause.getMessage();
     IOException wrapped;
     if (cause instanceof HttpTimeoutException) {
       String limit = timeout == null ? "the time allowed" : format(timeout);
-      wrapped = new HttpTimeoutException(
+      wrapped = new HttpTimeoutException(secrets.redact(
           prepared.display() + " got no response within " + limit + " (the connector's request"
               + " timeout). The server is slow or unreachable: try again later, or ask for less"
-              + " at a time.");
+              + " at a time."));
     } else if (cause instanceof ConnectException) {
-      wrapped = new ConnectException(
+      wrapped = new ConnectException(secrets.redact(
           prepared.display() + ": cannot connect to " + prepared.uri().getScheme() + "://"
               + prepared.uri().getRawAuthority() + (detail.isEmpty() ? "" : " (" + detail + ")")
-              + ". The server is down or the connector's base URL is wrong.");
+              + ". The server is down or the connector's base URL is wrong."));
     } else if (cause instanceof RuntimeException runtime && !(cause instanceof IOException)) {
       return runtime;
     } else {
-      wrapped = new IOException(
+      wrapped = new IOException(secrets.redact(
           prepared.display() + " failed: " + cause.getClass().getSimpleName()
-              + (detail.isEmpty() ? "" : ": " + detail));
+              + (detail.isEmpty() ? "" : ": " + detail)));
     }
     wrapped.initCause(cause);
     return wrapped;
@@ -551,12 +531,16 @@ public class OpenApiConnector {
     return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
+  /**
+   * The response body as JSON, every secret redacted; a status outside 2xx fails with an {@link
+   * HttpStatusException} (a redirect that was not followed says why).
+   */
   private static JsonNode decode(
       PreparedRequest prepared,
       HttpResponse<byte[]> response,
       @Nullable String responseMediaType,
       URI base,
-      Set<String> secrets) {
+      Secrets secrets) {
     byte[] body = response.body() == null ? new byte[0] : response.body();
     String contentType = response.headers().firstValue("Content-Type").orElse(null);
     int status = response.statusCode();
@@ -568,11 +552,11 @@ public class OpenApiConnector {
         String why = notFollowed(uri, status, location, base);
         excerpt = excerpt.isEmpty() ? why : why + ". " + excerpt;
       }
-      String redacted = redact(excerpt, secrets);
+      String redacted = secrets.redact(excerpt);
       throw new HttpStatusException(
           prepared.method(),
-          withoutQuery(uri),
-          uri.getRawPath(),
+          secrets.redact(withoutQuery(uri)),
+          secrets.redact(String.valueOf(uri.getRawPath())),
           status,
           redacted.length() > HttpStatusException.MAX_BODY_CHARACTERS
               ? redacted.substring(0, HttpStatusException.MAX_BODY_CHARACTERS)
@@ -585,28 +569,31 @@ public class OpenApiConnector {
     String mediaType = contentType != null ? contentType : responseMediaType;
     if (mediaType == null) {
       try {
-        return JsonCodec.defaults().mapper().readTree(body);
+        return secrets.redact(JsonCodec.defaults().mapper().readTree(body));
       } catch (JacksonException notJson) {
         String text = strictText(body, StandardCharsets.UTF_8);
-        return text != null ? StringNode.valueOf(text) : BinaryNode.valueOf(body);
+        return text != null
+            ? StringNode.valueOf(secrets.redact(text))
+            : BinaryNode.valueOf(secrets.redact(body));
       }
     }
     if (MediaTypes.isJson(mediaType)) {
       try {
-        return JsonCodec.defaults().mapper().readTree(body);
+        return secrets.redact(JsonCodec.defaults().mapper().readTree(body));
       } catch (JacksonException e) {
         String text = new String(body, MediaTypes.charset(mediaType));
         throw new IllegalStateException(
             prepared.display() + " answered " + status + " with " + mediaType + ", but the body is"
-                + " not JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + "): "
-                + redact(text.length() > 200 ? text.substring(0, 200) + "..." : text, secrets),
+                + " not JSON (" + secrets.redact(e.getOriginalMessage().lines().findFirst()
+                    .orElse("")) + "): "
+                + secrets.redact(text.length() > 200 ? text.substring(0, 200) + "..." : text),
             e);
       }
     }
     if (MediaTypes.isText(mediaType)) {
-      return StringNode.valueOf(new String(body, MediaTypes.charset(mediaType)));
+      return StringNode.valueOf(secrets.redact(new String(body, MediaTypes.charset(mediaType))));
     }
-    return BinaryNode.valueOf(body);
+    return BinaryNode.valueOf(secrets.redact(body));
   }
 
   /** Why a redirect answered to a request to {@code uri} was not followed. */

@@ -244,4 +244,73 @@ class RequestHardeningTest extends ServerTest {
         "{\"path\": \"/pets\", \"headers\": {\"X-Request-Id\": \"r1\"}}")));
     assertThat(server.last().header("X-Request-Id")).isEqualTo("r1");
   }
+
+  // 4. Secrets
+
+  @Test
+  void secretsEchoedInA2xxJsonBodyAreRedacted() throws Exception {
+    connector = new Keyed();
+    server.answer(request -> Answer.json(200, "{\"key\": \"" + request.header("X-Api-Key")
+        + "\", \"auth\": \"" + request.header("Authorization") + "\", \"token\": \"" + TOKEN
+        + "\", \"" + KEY + "\": [\"x" + KEY + "y\"], \"escaped\": \"\\u0073ecret-key-123\","
+        + " \"password\": \"" + PASSWORD + "\", \"version\": \"2\", \"n\": 2}"));
+    JsonNode result = Specs.await(request(connector, "/me"));
+    assertThat(server.last().header("X-Api-Key")).isEqualTo(KEY);
+    assertThat(result).isEqualTo(Specs.json("{\"key\": \"[redacted]\", \"auth\": \"[redacted]\","
+        + " \"token\": \"[redacted]\", \"[redacted]\": [\"x[redacted]y\"], \"escaped\":"
+        + " \"[redacted]\", \"password\": \"[redacted]\", \"version\": \"2\", \"n\": 2}"));
+  }
+
+  @Test
+  void secretsEchoedInTextBinaryAndErrorBodiesAreRedacted() throws Exception {
+    connector = new Keyed();
+    server.answer(Answer.of(200, "text/plain", "your key is " + KEY + ", version 2"));
+    assertThat(Specs.await(call(LIST, "{}")).stringValue())
+        .isEqualTo("your key is [redacted], version 2");
+
+    server.answer(new Answer(200, "application/octet-stream",
+        ("\u0000\u0001" + TOKEN + "\u0002").getBytes(StandardCharsets.UTF_8), 0));
+    assertThat(Specs.await(call(LIST, "{}")).binaryValue())
+        .isEqualTo("\u0000\u0001[redacted]\u0002".getBytes(StandardCharsets.UTF_8));
+
+    server.answer(Answer.json(500, "{\"error\": \"bad key " + KEY + "\"}"));
+    Throwable failure = Specs.failure(call(LIST, "{}"));
+    assertThat(failure).hasMessageThat().doesNotContain(KEY);
+    assertThat(failure).hasMessageThat().contains("bad key [redacted]");
+    assertThat(((HttpStatusException) failure).body()).doesNotContain(KEY);
+  }
+
+  @Test
+  void secretsInARedirectLocationAreRedacted() throws Exception {
+    connector = new Keyed();
+    try (RecordingServer elsewhere = new RecordingServer()) {
+      server.answer(Answer.redirect(302, elsewhere.uri("/steal/" + KEY + "?t=" + TOKEN).toString()));
+      Throwable failure = Specs.failure(call(LIST, "{}"));
+      assertThat(failure).hasMessageThat().contains("/steal/[redacted]");
+      assertThat(failure).hasMessageThat().doesNotContain(KEY);
+      assertThat(failure).hasMessageThat().doesNotContain(TOKEN);
+      assertThat(elsewhere.requests()).isEmpty();
+    }
+  }
+
+  @Test
+  void aKeyThatSendAddsToTheQueryIsRedactedToo() throws Exception {
+    String queryKey = "query-key-789";
+    connector = new OpenApiConnector(server.uri("/v2")) {
+      @Override
+      protected CompletionStage<HttpResponse<byte[]>> send(HttpRequest request) {
+        URI uri = request.uri();
+        URI keyed = URI.create(uri + (uri.getRawQuery() == null ? "?" : "&") + "api_key="
+            + queryKey);
+        return httpClient().sendAsync(
+            HttpRequest.newBuilder(request, (name, value) -> true).uri(keyed).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+      }
+    };
+    server.answer(request -> Answer.of(200, "text/plain", "query: " + request.rawQuery()));
+    JsonNode result = Specs.await(connector.request(v2(), Specs.json(
+        "{\"path\": \"/echo\", \"query\": {\"q\": \"visible-value\"}}")));
+    assertThat(server.last().rawQuery()).isEqualTo("q=visible-value&api_key=" + queryKey);
+    assertThat(result.stringValue()).isEqualTo("query: q=visible-value&api_key=[redacted]");
+  }
 }
