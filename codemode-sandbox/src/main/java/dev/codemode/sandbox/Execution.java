@@ -60,7 +60,6 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
   private final ErrorTranslation errors;
   private final ToolCalls calls;
 
-  private boolean blocking;
   /** The execution's context, once it is created. */
   private volatile @Nullable Context context;
   /** The prelude's API, once the prelude has run. */
@@ -72,6 +71,9 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
   private volatile @Nullable ExecutionError terminal;
   private volatile boolean finished;
   private @Nullable ScheduledFuture<?> deadline;
+  private @Nullable ScheduledFuture<?> hardDeadline;
+  /** The outcome was given at the hard deadline while the code still ran. */
+  private volatile boolean abandoned;
   /** Interrupts the normalizer while it works for this execution; null otherwise. */
   private volatile @Nullable Runnable interruptNormalizer;
 
@@ -124,34 +126,29 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
 
   // ---- driving ----------------------------------------------------------------------------------
 
-  /** Runs the execution on the calling thread and returns its outcome. */
+  /**
+   * Runs the execution and waits for its outcome. The code runs on the driver pool, never on the
+   * calling thread: its threads have the stack model code needs, and a caller is never held past
+   * the deadline by code that cannot be stopped.
+   */
   ExecuteResult runBlocking() {
-    if (shared.watchdog().threads().getCurrentThreadAllocatedBytes() < 0) {
-      // A virtual thread: its allocations cannot be measured, so platform threads run the code.
-      return runAsync().join();
+    CompletableFuture<ExecuteResult> running = runAsync();
+    try {
+      return running.get();
+    } catch (InterruptedException e) {
+      ExecutionError interrupted = ExecutionError.of(ExecutionError.Kind.INTERNAL, ErrorNames.INTERRUPTED,
+          "The thread waiting for the execution was interrupted.");
+      kill(interrupted);
+      Thread.currentThread().interrupt();
+      running.complete(failedResult(interrupted));
+      return running.join();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("an execution's outcome failed", e.getCause());
     }
-    blocking = true;
-    begin();
-    mailbox.add(this::start);
-    while (!outcome.isDone()) {
-      Runnable task;
-      try {
-        task = mailbox.take();
-      } catch (InterruptedException e) {
-        kill(ExecutionError.of(ExecutionError.Kind.INTERNAL, ErrorNames.INTERRUPTED,
-            "The thread waiting for the execution was interrupted."));
-        Thread.currentThread().interrupt();
-        finish();
-        break;
-      }
-      runTask(task);
-    }
-    return outcome.join();
   }
 
   /** Starts the execution on the driver pool. */
   CompletableFuture<ExecuteResult> runAsync() {
-    blocking = false;
     begin();
     post(this::start);
     return outcome;
@@ -166,12 +163,38 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
             "The code ran longer than " + describe(limits.timeout()) + " and was stopped."
                 + " Do less per execution, or call fewer or faster tools.")),
         limits.timeout().toMillis());
+    hardDeadline = shared.watchdog().schedule(this::giveUpWaiting,
+        limits.timeout().toMillis() + GraalJsExecutor.STOP_GRACE.toMillis());
+  }
+
+  /**
+   * The deadline has passed by the grace and the code has still not stopped: it is inside an engine
+   * built-in that never checks whether it should (they run in Java). The outcome is given now; the
+   * thread goes on until the built-in ends, and counts as stuck until then.
+   */
+  private void giveUpWaiting() {
+    if (outcome.isDone()) {
+      return;
+    }
+    ExecutionError error = terminal;
+    if (error == null) {
+      error = ExecutionError.of(ExecutionError.Kind.TIMEOUT, ErrorNames.TIMEOUT,
+          "The code ran longer than " + describe(limits.timeout()) + " and was stopped.");
+    }
+    ExecutionError given = ExecutionError.of(error.kind(), error.name(), error.message()
+        + " It was inside a built-in function that cannot be interrupted (an operation on a huge"
+        + " array-like, string or number); avoid such operations.");
+    if (outcome.complete(failedResult(given))) {
+      abandoned = true;
+      shared.health().stuck();
+      shared.watchdog().forget(this);
+    }
   }
 
   @Override
   public void post(Runnable task) {
     mailbox.add(task);
-    if (!blocking && drainScheduled.compareAndSet(false, true)) {
+    if (drainScheduled.compareAndSet(false, true)) {
       try {
         shared.driverPool().execute(this::drain);
       } catch (RejectedExecutionException e) {
@@ -217,6 +240,13 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
               + " in memory at once."));
     } catch (StackOverflowError e) {
       kill(ExecutionError.of(ExecutionError.Kind.RUNTIME, ErrorNames.RANGE, "Maximum call stack size exceeded"));
+    } catch (LinkageError e) {
+      // A class of the engine could not be loaded or initialised: the engine is damaged.
+      shared.health().damaged(e.toString());
+      kill(damagedEngine());
+    } catch (VirtualMachineError e) {
+      shared.health().damaged(e.toString());
+      kill(damagedEngine());
     } catch (CodeSyntaxException e) {
       kill(e.toError());
     } catch (RuntimeException e) {
@@ -269,6 +299,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
     if (limits.maxStatements() > 0) {
       builder.option("sandbox.MaxStatements", Long.toString(limits.maxStatements()));
     }
+    builder.option("sandbox.MaxStackFrames", Integer.toString(limits.maxStackFrames()));
     Context running = builder.build();
     context = running;
     if (terminal != null) {
@@ -424,9 +455,11 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
       boolean ours = location != null && location.getSource().getName().equals(ErrorTranslation.SOURCE_NAME);
       terminal = errors.syntaxError(e.getMessage(), evaluated,
           ours ? location.getStartLine() : null, ours ? location.getStartColumn() : null);
+    } else if (isEngineDamage(e)) {
+      shared.health().damaged(String.valueOf(e.getMessage()));
+      terminal = damagedEngine();
     } else if (e.isResourceExhausted()) {
-      terminal = ExecutionError.of(ExecutionError.Kind.LIMIT, ErrorNames.RESOURCE_LIMIT,
-          e.getMessage() + ". The code was stopped; do less work per execution.");
+      terminal = resourceLimit(String.valueOf(e.getMessage()));
     } else if (e.isCancelled() || e.isInterrupted()) {
       terminal = ExecutionError.of(ExecutionError.Kind.INTERNAL, ErrorNames.CANCELLED, "The execution was cancelled.");
     } else if (e.isGuestException()) {
@@ -436,6 +469,38 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
     }
   }
 
+  /** A failure of the engine's own classes, which may affect every later execution in the JVM. */
+  private static boolean isEngineDamage(PolyglotException e) {
+    if (e.isGuestException() && !e.isInternalError()) {
+      return false;
+    }
+    String message = String.valueOf(e.getMessage());
+    return message.contains("Could not initialize class") || message.contains("NoClassDefFoundError")
+        || message.contains("ExceptionInInitializerError");
+  }
+
+  private static ExecutionError damagedEngine() {
+    return ExecutionError.of(ExecutionError.Kind.INTERNAL, ErrorNames.INTERNAL,
+        "The JavaScript engine failed internally (a part of it could not be initialised) and the"
+            + " code was stopped. This is not a mistake in the code; run it again.");
+  }
+
+  /** The engine stopped the code at one of its own limits. */
+  private ExecutionError resourceLimit(String message) {
+    if (message.startsWith("Maximum frame limit")) {
+      return ExecutionError.of(ExecutionError.Kind.LIMIT, ErrorNames.RESOURCE_LIMIT, String.format(
+          "The code nested function calls more than %,d deep (runaway recursion?) and was stopped."
+              + " Recurse less deeply, or use a loop.", limits.maxStackFrames()));
+    }
+    if (message.contains("Stack overflow")) {
+      return ExecutionError.of(ExecutionError.Kind.LIMIT, ErrorNames.RESOURCE_LIMIT,
+          "The code is nested too deeply to run (brackets or expressions inside each other thousands"
+              + " of levels deep). Write flatter code.");
+    }
+    return ExecutionError.of(ExecutionError.Kind.LIMIT, ErrorNames.RESOURCE_LIMIT,
+        message + ". The code was stopped; do less work per execution.");
+  }
+
   private void finish() {
     if (finished) {
       return;
@@ -443,6 +508,13 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
     finished = true;
     if (deadline != null) {
       deadline.cancel(false);
+    }
+    if (hardDeadline != null) {
+      hardDeadline.cancel(false);
+    }
+    if (abandoned) {
+      // the outcome was given at the hard deadline; the code has stopped since
+      shared.health().unstuck();
     }
     for (ScheduledFuture<?> scheduled : timers.values()) {
       scheduled.cancel(false);
@@ -500,7 +572,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
     return new ExecuteResult.Stats(Duration.ofNanos(System.nanoTime() - startNanos), calls.count(), allocatedBytes.get());
   }
 
-  private static String describe(Duration duration) {
+  static String describe(Duration duration) {
     long millis = duration.toMillis();
     return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
   }

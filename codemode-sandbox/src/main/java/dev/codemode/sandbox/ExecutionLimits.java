@@ -22,6 +22,11 @@ import org.jspecify.annotations.Nullable;
  * @param maxLogBytes UTF-8 bytes of console output kept; what comes later is counted, not kept, and
  *     a notice heads the logs
  * @param maxCodeBytes UTF-8 bytes of model code accepted
+ * @param maxStackFrames JavaScript frames the code may nest (GraalJS {@code
+ *     sandbox.MaxStackFrames}); deeper recursion ends the execution with a limit error. Model code
+ *     runs on threads whose Java stack holds this many frames with room to spare, so the engine
+ *     never overflows its own stack (an overflow inside a class's first initialisation would
+ *     break that class for the whole JVM)
  */
 public record ExecutionLimits(
     Duration timeout,
@@ -31,7 +36,8 @@ public record ExecutionLimits(
     long maxAllocatedBytes,
     int maxResultBytes,
     int maxLogBytes,
-    int maxCodeBytes) {
+    int maxCodeBytes,
+    int maxStackFrames) {
 
   /** The defaults: see {@link Builder}. */
   public static final ExecutionLimits DEFAULTS = builder().build();
@@ -50,6 +56,23 @@ public record ExecutionLimits(
     requirePositive(maxResultBytes, "maxResultBytes");
     requirePositive(maxLogBytes, "maxLogBytes");
     requirePositive(maxCodeBytes, "maxCodeBytes");
+    requirePositive(maxStackFrames, "maxStackFrames");
+    if (maxStackFrames > MAX_STACK_FRAMES) {
+      throw new IllegalArgumentException("maxStackFrames must be at most " + MAX_STACK_FRAMES + ", got " + maxStackFrames);
+    }
+  }
+
+  /** The most {@link #maxStackFrames()} may be: the threads that run model code grow with it. */
+  public static final int MAX_STACK_FRAMES = 50_000;
+
+  /**
+   * The Java stack a thread running model code gets: 32 KB per allowed JavaScript frame, 64 MB at
+   * least. GraalJS's interpreter uses about 13 KB of Java stack per plain JavaScript call and more
+   * for calls through getters, proxies and built-ins; the stack is reserved, not committed, so
+   * unused depth costs address space only.
+   */
+  long threadStackBytes() {
+    return Math.max(64L << 20, (long) maxStackFrames * (32L << 10));
   }
 
   private static void requirePositive(Duration value, String name) {
@@ -81,6 +104,7 @@ public record ExecutionLimits(
     builder.maxResultBytes = maxResultBytes;
     builder.maxLogBytes = maxLogBytes;
     builder.maxCodeBytes = maxCodeBytes;
+    builder.maxStackFrames = maxStackFrames;
     return builder;
   }
 
@@ -94,6 +118,7 @@ public record ExecutionLimits(
     private int maxResultBytes = 1 << 20;
     private int maxLogBytes = 64 << 10;
     private int maxCodeBytes = 1 << 20;
+    private int maxStackFrames = 5_000;
 
     private Builder() {}
 
@@ -145,11 +170,21 @@ public record ExecutionLimits(
       return this;
     }
 
+    /**
+     * JavaScript frames the code may nest; default 5,000, at most {@link
+     * ExecutionLimits#MAX_STACK_FRAMES}. Recursion deeper than this ends the execution (it is not a
+     * catchable {@code RangeError}).
+     */
+    public Builder maxStackFrames(int maxStackFrames) {
+      this.maxStackFrames = maxStackFrames;
+      return this;
+    }
+
     /** The limits. */
     public ExecutionLimits build() {
       return new ExecutionLimits(
           timeout, cpuTime, maxStatements, maxToolCalls, maxAllocatedBytes, maxResultBytes,
-          maxLogBytes, maxCodeBytes);
+          maxLogBytes, maxCodeBytes, maxStackFrames);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.codemode.sandbox;
 import dev.codemode.core.ConnectorDescriptor;
 import dev.codemode.core.JsonCodec;
 import dev.codemode.core.ToolDescriptor;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,32 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GraalJsExecutor implements Executor {
 
+  /**
+   * How long after its deadline an execution's outcome is given at the latest. The deadline stops
+   * the code at once; the grace covers code inside an engine built-in that cannot be interrupted
+   * (see {@link ExecutorHealth}).
+   */
+  public static final Duration STOP_GRACE = Duration.ofMillis(500);
+
+  /** Where model code runs. */
+  public enum Isolation {
+    /**
+     * In this JVM, on a shared engine: the fastest. The deadline holds for the caller (the outcome
+     * comes at the latest {@link #STOP_GRACE} after it), but code inside one of the few built-ins
+     * that cannot be interrupted keeps its thread busy until the built-in ends, and all executions
+     * share this JVM's heap. See {@link #health()}. The default.
+     */
+    IN_PROCESS,
+    /**
+     * In a pool of worker JVMs, one execution at a time per worker: model code runs there, tool calls
+     * come back to this JVM and run here, so connectors and credentials never enter a worker. Each
+     * worker has its own heap cap; a worker that misses a deadline by a second is killed, one that
+     * saw its engine fail or a resource run out is retired after giving its outcome, and every one
+     * gone is replaced by a warm one.
+     */
+    PROCESS
+  }
+
   /** Where tool calls run. */
   public enum ToolDispatch {
     /**
@@ -59,7 +86,8 @@ public final class GraalJsExecutor implements Executor {
       boolean validateInputs,
       InputValidation validation,
       JsonBridge bridge,
-      IdentityCache<ConnectorDescriptor, Map<String, ToolDescriptor>> toolIndexes) {
+      IdentityCache<ConnectorDescriptor, Map<String, ToolDescriptor>> toolIndexes,
+      EngineHealth health) {
 
     /** The tools of a namespace by name, computed once per descriptor instance. */
     Map<String, ToolDescriptor> tools(ConnectorDescriptor descriptor) {
@@ -67,27 +95,47 @@ public final class GraalJsExecutor implements Executor {
     }
   }
 
-  private final Shared shared;
+  /** The in-process side, or null when code runs in worker processes. */
+  private final @Nullable Shared shared;
+  /** The worker tier, or null when code runs in this JVM. */
+  private final @Nullable WorkerPool workers;
+  private final ExecutionLimits limits;
   private final boolean ownsToolExecutor;
+  /** Parses code for {@link #normalize} in this JVM when code runs in workers; made when first needed. */
+  private volatile @Nullable CodeNormalizer hostNormalizer;
 
   private GraalJsExecutor(Builder builder) {
-    Engine engine = Sandbox.newEngine();
+    this.limits = builder.limits;
     ExecutorService tools = builder.toolExecutor != null ? builder.toolExecutor : Threads.toolExecutor("codemode-tool");
     this.ownsToolExecutor = builder.toolExecutor == null;
-    this.shared = new Shared(
+    if (builder.isolation == Isolation.PROCESS) {
+      this.shared = null;
+      Path java = builder.javaCommand != null ? builder.javaCommand : Path.of(System.getProperty("java.home"), "bin", "java");
+      String classPath = builder.workerClassPath != null ? builder.workerClassPath : System.getProperty("java.class.path");
+      WorkerPool.Settings settings = new WorkerPool.Settings(
+          WorkerPool.command(java, builder.workerHeapMegabytes, builder.workerJvmOptions, classPath),
+          builder.limits, builder.validateInputs, builder.workerHeapMegabytes, WorkerPool.newScheduler(), tools);
+      this.workers = new WorkerPool(settings, builder.workers, ownsToolExecutor);
+      return;
+    }
+    this.workers = null;
+    Engine engine = Sandbox.newEngine();
+    Shared inProcess = new Shared(
         engine,
         Sandbox.resource("prelude.js"),
         builder.limits,
         CodeNormalizer.on(engine, Runtime.getRuntime().availableProcessors()),
         new Watchdog(builder.heapFraction),
-        Threads.cachedPool("codemode-execution"),
+        Threads.cachedPool("codemode-execution", builder.limits.threadStackBytes()),
         tools,
         builder.dispatch,
         new ToolTimings(),
         builder.validateInputs,
         new InputValidation(),
         new JsonBridge(JsonCodec.defaults()),
-        new IdentityCache<>(10_000));
+        new IdentityCache<>(10_000),
+        new EngineHealth());
+    this.shared = inProcess;
     if (builder.warmUp) {
       Thread warmUp = new Thread(this::warmUp, "codemode-warm-up");
       warmUp.setDaemon(true);
@@ -101,10 +149,21 @@ public final class GraalJsExecutor implements Executor {
    */
   private void warmUp() {
     try {
-      execute("async () => 1", List.of());
-      shared.normalizer().warmUp();
+      warmUpNow();
     } catch (RuntimeException e) {
       // closed while warming up: nothing to warm any more
+    }
+  }
+
+  /** Warms the engine and the parser up on the calling thread; see {@link #warmUp()}. */
+  void warmUpNow() {
+    Shared inProcess = shared;
+    if (inProcess != null) {
+      // Engine classes load and initialise the first time code needs them. Doing that for most of
+      // them here, at a shallow depth, keeps a first use at the bottom of a deep recursion (where
+      // an initialiser could overflow the stack and break its class for the whole JVM) rare.
+      execute(Sandbox.resource("warm-up.js").getCharacters().toString(), List.of());
+      inProcess.normalizer().warmUp();
     }
   }
 
@@ -120,43 +179,105 @@ public final class GraalJsExecutor implements Executor {
 
   /** The limits every execution runs under. */
   public ExecutionLimits limits() {
-    return shared.limits();
+    return limits;
+  }
+
+  /** Where this executor runs model code. */
+  public Isolation isolation() {
+    return workers != null ? Isolation.PROCESS : Isolation.IN_PROCESS;
   }
 
   @Override
   public ExecuteResult execute(String code, List<? extends ToolProvider> providers) {
-    return new Execution(shared, Objects.requireNonNull(code, "code"), providers).runBlocking();
+    Objects.requireNonNull(code, "code");
+    WorkerPool pool = workers;
+    if (pool != null) {
+      return pool.execute(code, providers).join();
+    }
+    return new Execution(inProcess(), code, providers).runBlocking();
   }
 
   @Override
   public CompletionStage<ExecuteResult> executeAsync(String code, List<? extends ToolProvider> providers) {
-    CompletableFuture<ExecuteResult> outcome =
-        new Execution(shared, Objects.requireNonNull(code, "code"), providers).runAsync();
+    Objects.requireNonNull(code, "code");
+    WorkerPool pool = workers;
+    CompletableFuture<ExecuteResult> outcome = pool != null
+        ? pool.execute(code, providers)
+        : new Execution(inProcess(), code, providers).runAsync();
     return outcome.minimalCompletionStage();
+  }
+
+  /**
+   * Whether this executor can still be trusted with the next execution; see {@link ExecutorHealth}.
+   * An executor with worker processes is always healthy: it replaces a worker that is not.
+   */
+  public ExecutorHealth health() {
+    Shared inProcess = shared;
+    return inProcess == null ? ExecutorHealth.HEALTHY : inProcess.health().snapshot();
+  }
+
+  /** What the worker tier holds and did, or empty when code runs in this JVM. */
+  public java.util.Optional<WorkerPoolStats> workerStats() {
+    WorkerPool pool = workers;
+    return pool == null ? java.util.Optional.empty() : java.util.Optional.of(pool.stats());
+  }
+
+  /** The process ids of the live workers (none in process): for checks that nothing is left. */
+  List<Long> workerPids() {
+    WorkerPool pool = workers;
+    return pool == null ? List.of() : pool.pids();
   }
 
   @Override
   public NormalizedCode normalize(String code) {
-    return shared.normalizer().normalize(code);
+    return normalizer().normalize(Objects.requireNonNull(code, "code"));
   }
 
-  /** The normalizer this executor uses (shared tooling contexts). */
+  /** The normalizer this executor uses: the engine's, or one of this JVM's beside worker processes. */
   CodeNormalizer normalizer() {
-    return shared.normalizer();
+    Shared inProcess = shared;
+    if (inProcess != null) {
+      return inProcess.normalizer();
+    }
+    CodeNormalizer local = hostNormalizer;
+    if (local == null) {
+      synchronized (this) {
+        local = hostNormalizer;
+        if (local == null) {
+          local = CodeNormalizer.create();
+          hostNormalizer = local;
+        }
+      }
+    }
+    return local;
+  }
+
+  private Shared inProcess() {
+    return Objects.requireNonNull(shared, "an in-process executor");
   }
 
   @Override
   public void close() {
-    shared.watchdog().close();
-    shared.driverPool().shutdownNow();
-    if (ownsToolExecutor) {
-      shared.toolExecutor().shutdownNow();
+    WorkerPool pool = workers;
+    if (pool != null) {
+      pool.close();
+      CodeNormalizer local = hostNormalizer;
+      if (local != null) {
+        local.close();
+      }
+      return;
     }
-    shared.normalizer().close();
-    shared.engine().close(true);
+    Shared inProcess = inProcess();
+    inProcess.watchdog().close();
+    inProcess.driverPool().shutdownNow();
+    if (ownsToolExecutor) {
+      inProcess.toolExecutor().shutdownNow();
+    }
+    inProcess.normalizer().close();
+    inProcess.engine().close(true);
   }
 
-  /** Builds a {@link GraalJsExecutor}. */
+  /** Builds a {@link GraalJsExecutor}. With {@link Isolation#PROCESS} the workers start in the background. */
   public static final class Builder {
     private ExecutionLimits limits = ExecutionLimits.DEFAULTS;
     private @Nullable ExecutorService toolExecutor;
@@ -164,8 +285,66 @@ public final class GraalJsExecutor implements Executor {
     private boolean validateInputs = true;
     private double heapFraction = 0.85;
     private boolean warmUp = true;
+    private Isolation isolation = Isolation.IN_PROCESS;
+    private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private int workerHeapMegabytes = 512;
+    private List<String> workerJvmOptions = List.of();
+    private @Nullable String workerClassPath;
+    private @Nullable Path javaCommand;
 
     private Builder() {}
+
+    /** Where model code runs; default {@link Isolation#IN_PROCESS}. */
+    public Builder isolation(Isolation isolation) {
+      this.isolation = Objects.requireNonNull(isolation, "isolation");
+      return this;
+    }
+
+    /**
+     * With {@link Isolation#PROCESS}: how many worker processes run code at once; default the
+     * number of processors. Executions beyond it wait for a worker.
+     */
+    public Builder workers(int workers) {
+      if (workers < 1 || workers > 256) {
+        throw new IllegalArgumentException("workers must be between 1 and 256, got " + workers);
+      }
+      this.workers = workers;
+      return this;
+    }
+
+    /**
+     * With {@link Isolation#PROCESS}: the heap of each worker ({@code -Xmx}) in MB; default 512.
+     * Code that needs more ends with a memory limit error and its worker is replaced.
+     */
+    public Builder workerHeapMegabytes(int megabytes) {
+      if (megabytes < 64) {
+        throw new IllegalArgumentException("workerHeapMegabytes must be at least 64, got " + megabytes);
+      }
+      this.workerHeapMegabytes = megabytes;
+      return this;
+    }
+
+    /** With {@link Isolation#PROCESS}: more options for each worker's JVM; default none. */
+    public Builder workerJvmOptions(List<String> options) {
+      this.workerJvmOptions = List.copyOf(options);
+      return this;
+    }
+
+    /**
+     * With {@link Isolation#PROCESS}: the class path of the workers, which must hold
+     * codemode-sandbox and its dependencies; default this JVM's ({@code java.class.path}). Set it
+     * where that is not a plain class path (an application server, a Spring Boot fat jar).
+     */
+    public Builder workerClassPath(String classPath) {
+      this.workerClassPath = Objects.requireNonNull(classPath, "classPath");
+      return this;
+    }
+
+    /** With {@link Isolation#PROCESS}: the {@code java} the workers run on; default this JVM's. */
+    public Builder javaCommand(Path java) {
+      this.javaCommand = Objects.requireNonNull(java, "java");
+      return this;
+    }
 
     /** The limits of every execution; default {@link ExecutionLimits#DEFAULTS}. */
     public Builder limits(ExecutionLimits limits) {

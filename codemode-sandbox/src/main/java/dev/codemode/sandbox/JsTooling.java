@@ -1,5 +1,10 @@
 package dev.codemode.sandbox;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import org.graalvm.polyglot.PolyglotException;
+
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,6 +26,16 @@ import org.jspecify.annotations.Nullable;
 final class JsTooling implements AutoCloseable {
 
   static final String ACORN_PATH = "META-INF/resources/webjars/acorn/8.18.0/dist/acorn.js";
+
+  /**
+   * JavaScript frames the parser may nest. Code nested deeper than this allows is refused as a
+   * syntax error; the frames fit the stack of the threads parsing runs on with room to spare, so
+   * the engine never overflows its own stack while parsing.
+   */
+  static final int MAX_FRAMES = 3_000;
+
+  /** The Java stack of a thread that parses: see {@link ExecutionLimits#threadStackBytes()}. */
+  static final long STACK_BYTES = 64L << 20;
 
   /** One tooling context and the functions it exposes. */
   static final class Tools {
@@ -85,6 +100,8 @@ final class JsTooling implements AutoCloseable {
   private final BlockingQueue<Tools> idle = new LinkedBlockingQueue<>();
   private final AtomicInteger created = new AtomicInteger();
   private volatile boolean closed;
+  /** Where parsing runs for callers whose thread has a smaller stack; started when first needed. */
+  private volatile @Nullable ExecutorService deepStack;
 
   JsTooling(Engine engine, int maxContexts) {
     this.engine = engine;
@@ -99,18 +116,57 @@ final class JsTooling implements AutoCloseable {
    * interruptions} holds an action that interrupts it from another thread (a watchdog's).
    */
   <T> T with(Function<Tools, T> work, Interruptions interruptions) {
+    if (!Threads.DeepStackThread.current(STACK_BYTES)) {
+      try {
+        return CompletableFuture.supplyAsync(() -> with(work, interruptions), deepStack()).join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
+        }
+        throw e;
+      }
+    }
     Tools tools = borrow();
     interruptions.enter(() -> tools.interrupt());
+    boolean reusable = false;
     try {
-      return work.apply(tools);
+      T answer = work.apply(tools);
+      reusable = true;
+      return answer;
+    } catch (PolyglotException e) {
+      // An interrupt leaves the context usable; the frame limit cancels it for good.
+      reusable = !e.isCancelled() && !e.isResourceExhausted();
+      if (e.isResourceExhausted()) {
+        throw new CodeSyntaxException(String.format(
+            "The code is nested too deeply to parse (more than about %,d levels of brackets,"
+                + " calls or blocks inside each other). Write flatter code.", MAX_FRAMES / 10), 1, 1, "");
+      }
+      throw e;
     } finally {
       interruptions.leave();
-      if (closed) {
-        tools.context.close();
+      if (closed || !reusable) {
+        tools.context.close(!reusable);
+        if (!reusable) {
+          created.decrementAndGet();
+        }
       } else {
         idle.add(tools);
       }
     }
+  }
+
+  private ExecutorService deepStack() {
+    ExecutorService pool = deepStack;
+    if (pool == null) {
+      synchronized (this) {
+        pool = deepStack;
+        if (pool == null) {
+          pool = Threads.cachedPool("codemode-parser", STACK_BYTES);
+          deepStack = pool;
+        }
+      }
+    }
+    return pool;
   }
 
   private Tools borrow() {
@@ -141,7 +197,9 @@ final class JsTooling implements AutoCloseable {
   private Tools newTools() {
     Context context = null;
     try {
-      context = Sandbox.contextBuilder(engine).build();
+      context = Sandbox.contextBuilder(engine)
+          .option("sandbox.MaxStackFrames", Integer.toString(MAX_FRAMES))
+          .build();
       context.eval(acorn);
       Value normalizer = context.eval(normalizerSource);
       return new Tools(context, normalizer, sucrase);
@@ -157,6 +215,10 @@ final class JsTooling implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    ExecutorService pool = deepStack;
+    if (pool != null) {
+      pool.shutdownNow();
+    }
     Tools tools;
     while ((tools = idle.poll()) != null) {
       tools.context.close();

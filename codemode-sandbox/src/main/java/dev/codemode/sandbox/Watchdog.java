@@ -93,7 +93,11 @@ final class Watchdog implements AutoCloseable {
 
   /** Runs {@code task}, which may block (stopping a context), off the scheduler thread. */
   void reap(Runnable task) {
-    reaper.execute(task);
+    try {
+      reaper.execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // the executor is closing: closing its engine stops every context anyway
+    }
   }
 
   void watch(Watched execution) {

@@ -384,7 +384,7 @@
           }
           emit('}');
         } else if (typeof v.toJSON === 'function') {
-          walk(v.toJSON(), depth);
+          walk(v.toJSON(), depth + 1);
         } else {
           const proto = getPrototypeOf(v);
           const name = proto && proto !== Object.prototype && proto.constructor && proto.constructor.name;
