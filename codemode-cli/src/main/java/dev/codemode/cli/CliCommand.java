@@ -43,6 +43,14 @@ abstract class CliCommand implements Callable<Integer> {
       defaultValue = "30s")
   String timeout;
 
+  @Option(names = "--isolation", paramLabel = "MODE", defaultValue = "in-process",
+      description = "Where model code runs: in-process (the default, fastest) or process (a worker JVM with its"
+          + " own heap, killed when the code does not stop; tools still run in this process).")
+  String isolation;
+
+  /** The executor of {@link #runtime()}, once it is built. */
+  @Nullable GraalJsExecutor executor;
+
   @Option(names = "--classpath", paramLabel = "PATHS",
       description = "Extra jars or directories to find connectors in, separated by the path separator (':' on Linux).")
   @Nullable String classpath;
@@ -59,7 +67,17 @@ abstract class CliCommand implements Callable<Integer> {
       terminal.err().println("codemode: connector " + connector + " is skipped: its class has no public no-arg"
           + " constructor, so the CLI cannot create it (embed CodemodeRuntime and pass an instance instead).");
     }
-    builder.executor(GraalJsExecutor.builder().timeout(parseDuration(timeout)).build());
+    GraalJsExecutor.Builder executorBuilder = GraalJsExecutor.builder().timeout(parseDuration(timeout));
+    switch (isolation.strip().toLowerCase(Locale.ROOT)) {
+      case "in-process" -> { }
+      // one command runs one execution: one worker is enough
+      case "process" -> executorBuilder.isolation(GraalJsExecutor.Isolation.PROCESS).workers(1);
+      default -> throw new UserError("--isolation " + isolation + " is not a mode: write in-process (the default)"
+          + " or process.");
+    }
+    GraalJsExecutor built = executorBuilder.build();
+    executor = built;
+    builder.executor(built);
     builder.store(JdbcExecutionStore.open(store));
     return builder.build();
   }

@@ -41,12 +41,26 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(run(args, System.in, System.out, System.err));
+    Terminal terminal = new Terminal(System.in, System.out, System.err);
+    int status = run(args, terminal);
+    if (terminal.endHard().get()) {
+      // The outcome is printed and stored; a thread of code that could not be stopped still runs,
+      // and an orderly exit would wait for it.
+      System.out.flush();
+      System.err.flush();
+      Runtime.getRuntime().halt(status);
+    }
+    System.exit(status);
   }
 
   /** Runs the command line with the given streams; returns the exit code. */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    Terminal terminal = new Terminal(in, out, err);
+    return run(args, new Terminal(in, out, err));
+  }
+
+  private static int run(String[] args, Terminal terminal) {
+    PrintStream out = terminal.out();
+    PrintStream err = terminal.err();
     CommandLine line = new CommandLine(new Main(), new CommandFactory(terminal));
     line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package dev.codemode.cli;
 
 import dev.codemode.runtime.CodemodeRuntime;
+import dev.codemode.sandbox.GraalJsExecutor;
 import dev.codemode.runtime.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +39,29 @@ final class RunCommand extends CliCommand {
     ScheduledFuture<?> notice = progress.schedule(() -> terminal.err().println("codemode: still running after "
             + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s (timeout " + timeout + ")..."),
         PROGRESS_AFTER_MILLIS, TimeUnit.MILLISECONDS);
-    try (CodemodeRuntime runtime = runtime()) {
+    CodemodeRuntime runtime = runtime();
+    boolean stuck = false;
+    try {
       Outcome outcome = runtime.execute(code);
       notice.cancel(false); // no progress line after the outcome
-      return printOutcome(outcome);
+      int status = printOutcome(outcome);
+      GraalJsExecutor used = executor;
+      stuck = used != null && used.health().stuckExecutions() > 0;
+      if (stuck) {
+        terminal.err().println("codemode: the code could not be stopped inside a built-in function; its outcome is"
+            + " stored and printed, and the process ends now. Run untrusted code with --isolation process.");
+        terminal.endHard().set(true);
+      }
+      return status;
     } finally {
       progress.shutdownNow();
+      if (!stuck) {
+        runtime.close();
+        GraalJsExecutor used = executor;
+        if (used != null) {
+          used.close();
+        }
+      }
     }
   }
 
