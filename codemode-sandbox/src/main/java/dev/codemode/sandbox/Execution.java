@@ -83,9 +83,14 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
   private volatile long runningThreadStart;
 
   Execution(GraalJsExecutor.Shared shared, String code, List<? extends ToolProvider> providers) {
+    this(shared, code, providers, shared.limits());
+  }
+
+  /** An execution under limits of its own (the warm-up's, which must not be cut short by a short timeout). */
+  Execution(GraalJsExecutor.Shared shared, String code, List<? extends ToolProvider> providers, ExecutionLimits limits) {
     this.shared = shared;
     this.code = code;
-    this.limits = shared.limits();
+    this.limits = limits;
     this.log = new ConsoleLog(limits.maxLogBytes());
     Map<String, ToolProvider> byName = new LinkedHashMap<>();
     for (ToolProvider provider : providers) {

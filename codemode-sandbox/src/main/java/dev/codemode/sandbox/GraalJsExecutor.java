@@ -162,7 +162,10 @@ public final class GraalJsExecutor implements Executor {
       // Engine classes load and initialise the first time code needs them. Doing that for most of
       // them here, at a shallow depth, keeps a first use at the bottom of a deep recursion (where
       // an initialiser could overflow the stack and break its class for the whole JVM) rare.
-      execute(Sandbox.resource("warm-up.js").getCharacters().toString(), List.of());
+      // Under the executor's limits but a minute of time: a cold engine on a busy machine can take
+      // longer than a short timeout, and a warm-up cut short leaves most of the engine cold.
+      new Execution(inProcess, Sandbox.resource("warm-up.js").getCharacters().toString(), List.of(),
+          inProcess.limits().toBuilder().timeout(Duration.ofMinutes(1)).build()).runBlocking();
       inProcess.normalizer().warmUp();
     }
   }

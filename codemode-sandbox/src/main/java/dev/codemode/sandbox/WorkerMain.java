@@ -102,7 +102,8 @@ public final class WorkerMain {
     long id = message.get("id").asLong();
     List<ToolProvider> providers = new ArrayList<>();
     for (JsonNode provider : message.get("providers")) {
-      providers.add(new HostProvider(id, WorkerProtocol.descriptor(provider), WorkerProtocol.setup(provider)));
+      providers.add(new HostProvider(id, provider.get("name").asString(), WorkerProtocol.descriptor(provider),
+          WorkerProtocol.setup(provider)));
     }
     running.executeAsync(message.get("code").asString(), providers).whenComplete((result, failure) -> {
       ExecuteResult outcome = result != null ? result : new ExecuteResult(
@@ -175,11 +176,13 @@ public final class WorkerMain {
   /** A namespace whose tools run in the host: each call is sent there and answered from there. */
   private final class HostProvider implements OrderedToolProvider {
     private final long execution;
+    private final String name;
     private final ConnectorDescriptor descriptor;
     private final Optional<SandboxSetup> setup;
 
-    HostProvider(long execution, ConnectorDescriptor descriptor, @Nullable SandboxSetup setup) {
+    HostProvider(long execution, String name, ConnectorDescriptor descriptor, @Nullable SandboxSetup setup) {
       this.execution = execution;
+      this.name = name;
       this.descriptor = descriptor;
       this.setup = Optional.ofNullable(setup);
     }
@@ -187,6 +190,11 @@ public final class WorkerMain {
     @Override
     public ConnectorDescriptor descriptor() {
       return descriptor;
+    }
+
+    @Override
+    public String name() {
+      return name;
     }
 
     @Override
@@ -199,7 +207,7 @@ public final class WorkerMain {
       long call = callIds.incrementAndGet();
       pendingCalls.put(call, reply);
       ObjectNode message = WorkerProtocol.message(WorkerProtocol.CALL)
-          .put("id", execution).put("call", call).put("provider", descriptor.name()).put("tool", tool);
+          .put("id", execution).put("call", call).put("provider", name).put("tool", tool);
       message.set("input", input);
       WorkerProtocol.write(out, message);
       return null;

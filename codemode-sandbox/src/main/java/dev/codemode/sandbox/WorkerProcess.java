@@ -163,10 +163,13 @@ final class WorkerProcess {
 
   /** Ends {@code failed} with {@code error}, stops the process and tells the pool. */
   private void fail(Job failed, ExecutionError error, String why) {
-    if (failed.outcome.complete(new ExecuteResult(MissingNode.getInstance(), error, List.of(),
-        new ExecuteResult.Stats(failed.elapsed(), 0, 0)))) {
-      retire(why);
+    if (failed.outcome.isDone()) {
+      return;
     }
+    // the worker goes before the outcome is given, so whoever waits for it sees the worker gone
+    retire(why);
+    failed.outcome.complete(new ExecuteResult(MissingNode.getInstance(), error, List.of(),
+        new ExecuteResult.Stats(failed.elapsed(), 0, 0)));
   }
 
   /** Stops the process (at once: it holds nothing of the host's) and tells the pool, once. */
@@ -241,11 +244,13 @@ final class WorkerProcess {
           deadline.cancel(false);
         }
         job = null;
-        boolean given = current.outcome.complete(WorkerProtocol.result(message, current.elapsed()));
+        ExecuteResult result = WorkerProtocol.result(message, current.elapsed());
         JsonNode retire = message.get("retire");
         if (retire != null) {
+          // before the outcome is given, so whoever waits for it sees the worker gone
           retire("it was unfit for more: " + retire.asString());
-        } else if (given) {
+          current.outcome.complete(result);
+        } else if (current.outcome.complete(result)) {
           owner.idle(this);
         }
       }

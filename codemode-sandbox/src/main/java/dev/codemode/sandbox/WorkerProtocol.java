@@ -130,6 +130,7 @@ final class WorkerProtocol {
 
   static ObjectNode provider(ToolProvider provider) {
     ObjectNode json = NODES.objectNode();
+    json.put("name", provider.name());
     json.set("descriptor", DescriptorJson.toJson(provider.descriptor()));
     provider.sandboxSetup().ifPresent(setup -> {
       ObjectNode node = json.putObject("setup");
