@@ -6,6 +6,7 @@ import dev.codemode.samples.tasks.TasksConnector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +92,36 @@ class CliTest {
   void timeoutStopsTheRun() {
     Cli.Result result = cli("while (true) {}", "run", "-", "--timeout", "1s").expectExit(Main.ERROR);
     assertThat(result.json().get("error").get("name").asString()).isEqualTo("TimeoutError");
+  }
+
+  @Test
+  void isolationProcessRunsTheCodeInAWorkerAndTheToolsHere() {
+    Cli.Result result = cli("const t = await tasks.create({title: 'In a worker'});\nreturn [t.title, typeof Java]",
+        "run", "-", "--isolation", "process").expectExit(Main.OK);
+    assertThat(result.json().get("result").toString()).isEqualTo("[\"In a worker\",\"undefined\"]");
+    Cli.Result bad = cli("1", "run", "-", "--isolation", "vm").expectExit(Main.ERROR);
+    assertThat(bad.err()).contains("--isolation vm is not a mode: write in-process (the default) or process");
+  }
+
+  /**
+   * Code stuck in a built-in that cannot be interrupted (a BigInt power runs for a minute in one
+   * Java call) gets its outcome at the deadline, stored and printed, and the process ends then
+   * instead of waiting for the stuck thread.
+   */
+  @Test
+  void aRunThatCannotBeStoppedEndsTheProcessAfterItsOutcome() throws Exception {
+    Path script = directory.resolve("power.js");
+    Files.writeString(script, "await tasks.create({title: 'before'}); return String(3n ** 100000000n).length");
+    long start = System.nanoTime();
+    Cli.Result result = Cli.inNewJvm(directory, Map.of(TasksConnector.FILE_PROPERTY, tasks.toString()),
+        "run", script.toString(), "--store", store.toString(), "--timeout", "2s").expectExit(Main.ERROR);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(result.json().get("error").get("name").asString()).isAnyOf("TimeoutError", "MemoryLimitError");
+    assertThat(result.err()).contains("could not be stopped");
+    // a JVM start, the deadline, the grace and a loaded machine; the power alone runs a minute
+    assertThat(took.compareTo(Duration.ofSeconds(40))).isLessThan(0);
+    Cli.Result executions = cli("", "executions").expectExit(Main.OK);
+    assertThat(executions.out()).contains("error");
   }
 
   @Test
