@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.graalvm.polyglot.Value;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
@@ -89,6 +90,8 @@ final class ToolCalls {
   /** The tools bound so far, by handle: the prelude calls a tool by its handle. */
   private final List<BoundTool> handles = new ArrayList<>();
   private final Map<Integer, Running> running = new HashMap<>();
+  /** Whether the execution is ending: host work for a call gives up then, so none outlives the deadline. */
+  private final BooleanSupplier ending;
   private int calls;
   private int nextCallId;
   /** The text behind the last tagged or error reply that {@link #callTool} returned, until the prelude takes it. */
@@ -99,6 +102,7 @@ final class ToolCalls {
     this.shared = shared;
     this.providers = providers;
     this.errors = errors;
+    this.ending = () -> loop.terminal() != null;
   }
 
   /** How many calls the code made. */
@@ -215,8 +219,7 @@ final class ToolCalls {
     ExecutionError terminal = loop.terminal();
     if (terminal != null) {
       // The execution is being stopped: nothing more reaches a tool.
-      return PreludeProtocol.SETTLE_ERROR
-          + errorJson(terminal.name(), "The execution has ended: " + terminal.message(), qualified);
+      return ended(terminal, qualified);
     }
     try {
       if (++calls > shared.limits().maxToolCalls()) {
@@ -235,13 +238,17 @@ final class ToolCalls {
         if (bound.schema == null) {
           bound.schema = shared.validation().compiled(bound.descriptor);
         }
-        String problem = shared.validation().problems(bound.namespace, bound.descriptor, bound.schema, input);
+        String problem = shared.validation().problems(bound.namespace, bound.descriptor, bound.schema, input, ending);
         if (problem != null) {
           return PreludeProtocol.SETTLE_ERROR + errorJson(ErrorNames.TOOL_INPUT, problem, qualified);
         }
       }
       OrderedToolProvider ordered = bound.ordered;
       return ordered != null ? startOrdered(bound, ordered, input) : dispatch(bound, input);
+    } catch (InputValidation.Stopped e) {
+      ExecutionError stopping = loop.terminal();
+      return ended(stopping != null ? stopping : ExecutionError.of(ExecutionError.Kind.INTERNAL, ErrorNames.CANCELLED,
+          "The execution was stopped."), qualified);
     } catch (StreamConstraintsException e) {
       return PreludeProtocol.SETTLE_ERROR + errorJson(ErrorNames.TOOL_INPUT, qualified
           + ": the input is too large to read: " + ErrorTranslation.readerLimit(e) + ". Send smaller values.", qualified);
@@ -249,6 +256,12 @@ final class ToolCalls {
       return PreludeProtocol.SETTLE_ERROR
           + errorJson(ErrorNames.TOOL, qualified + " could not be called: " + e.getMessage(), qualified);
     }
+  }
+
+  /** The reply to a call made while the execution ends with {@code terminal}: nothing more reaches a tool. */
+  private static String ended(ExecutionError terminal, String qualified) {
+    return PreludeProtocol.SETTLE_ERROR
+        + errorJson(terminal.name(), "The execution has ended: " + terminal.message(), qualified);
   }
 
   /** A call of an {@link OrderedToolProvider}: taken here, on this thread, answered now or later. */
