@@ -361,7 +361,7 @@ class KitchenTest {
         "parameters | {'max':1} | kitchen.parameters: missing required property \"query\" (string)",
         "parameters | {} | kitchen.parameters: missing required properties \"query\" (string), \"max\" (integer)",
         "parameters | {'query':'ab','max':1,'curser':'x'} | kitchen.parameters: unknown property \"curser\" (did you mean \"cursor\"?); known properties: query, max, cursor, priority",
-        "parameters | {'query':'ab','max':1.5} | kitchen.parameters: property \"max\" expected integer, got number 1.5",
+        "parameters | {'query':'ab','max':1.5} | kitchen.parameters: property \"max\": 1.5 is not a whole number between -2,147,483,648 and 2,147,483,647",
         "parameters | {'query':'ab','max':1,'priority':'MEDIUM'} | kitchen.parameters: property \"priority\" expected Priority | null, got string \"MEDIUM\"",
         "parameters | 'ab' | kitchen.parameters: the input must be an object {query: string, max: integer, cursor?: string | null, priority?: Priority | null}, got string \"ab\"",
         "scalars | {'value':{'flag':true,'count':'x'}} | kitchen.scalars: property \"value.count\" expected an integer from -2147483648 to 2147483647, got string \"x\"",

@@ -605,7 +605,8 @@ final class DurablePass {
     }
     String message = cause.getMessage();
     if (message == null || message.isBlank()) {
-      message = cause.getClass().getSimpleName() + " (the tool gave no message)";
+      // The words of the sandbox for a tool that gave no message: model code never sees Java class names.
+      message = "the tool failed and gave no reason";
     }
     return cut(StoredText.clean(message), MAX_FAILURE_CHARS);
   }

@@ -150,6 +150,35 @@ final class ErrorTranslation {
     return hint.toString();
   }
 
+  /**
+   * Signs that a class of the engine failed to initialise: the JVM remembers that, and every later
+   * use of the class fails the same way.
+   */
+  private static final Pattern CLASS_LOADING = Pattern.compile(
+      "NoClassDefFoundError|ExceptionInInitializerError|Could not initialize class|StackOverflowError");
+
+  /**
+   * A message of the engine, or of the host under it, for model code: as it is when it names no
+   * Java class, else scrubbed; a class that failed to load is said in words.
+   */
+  static String engineMessage(@Nullable String message) {
+    String text = message == null ? "" : message;
+    if (CLASS_LOADING.matcher(text).find()) {
+      // Seen when code recursed so deeply that the engine ran out of stack while it loaded one of
+      // its classes: the class stays broken in this JVM, so later executions fail the same way.
+      return "a part of the sandbox failed to load after it ran out of stack in very deep recursion"
+          + " (in this execution or an earlier one). Recurse less deeply; when code without deep"
+          + " recursion fails this way, the host must be restarted";
+    }
+    return JavaNames.mentions(text) ? JavaNames.scrub(text) : text;
+  }
+
+  /** What a host failure (an exception of the executor itself) says to model code: no class names. */
+  static String hostMessage(Throwable failure) {
+    String text = failure.getMessage() == null ? "" : JavaNames.scrub(failure.getMessage());
+    return text.isBlank() ? "an internal error without a message" : text;
+  }
+
   /** Which limit of the JSON reader a value broke, without Jackson's method names. */
   static String readerLimit(StreamConstraintsException e) {
     return READER_LIMIT_SOURCE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll(")");

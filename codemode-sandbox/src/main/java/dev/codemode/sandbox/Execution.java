@@ -257,7 +257,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
     } catch (RuntimeException e) {
       if (terminal == null) {
         kill(ExecutionError.of(ExecutionError.Kind.INTERNAL, ErrorNames.INTERNAL,
-            "The executor failed: " + e));
+            "The executor failed: " + ErrorTranslation.hostMessage(e)));
       }
     } finally {
       runningThread = -1;
@@ -468,9 +468,9 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
     } else if (e.isCancelled() || e.isInterrupted()) {
       terminal = ExecutionError.of(ExecutionError.Kind.INTERNAL, ErrorNames.CANCELLED, "The execution was cancelled.");
     } else if (e.isGuestException()) {
-      terminal = errors.thrown(e.getMessage(), null, null, null, evaluated);
+      terminal = errors.thrown(ErrorTranslation.engineMessage(e.getMessage()), null, null, null, evaluated);
     } else {
-      terminal = ExecutionError.of(ExecutionError.Kind.INTERNAL, ErrorNames.INTERNAL, "The sandbox failed: " + e.getMessage());
+      terminal = ExecutionError.of(ExecutionError.Kind.INTERNAL, ErrorNames.INTERNAL, "The sandbox failed: " + ErrorTranslation.engineMessage(e.getMessage()));
     }
   }
 
@@ -503,7 +503,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
               + " of levels deep). Write flatter code.");
     }
     return ExecutionError.of(ExecutionError.Kind.LIMIT, ErrorNames.RESOURCE_LIMIT,
-        message + ". The code was stopped; do less work per execution.");
+        ErrorTranslation.engineMessage(message) + ". The code was stopped; do less work per execution.");
   }
 
   private void finish() {
@@ -548,7 +548,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
           "The result is too large to read: it does not fit in memory. Return smaller values."));
     } catch (RuntimeException e) {
       result = failedResult(ExecutionError.of(ExecutionError.Kind.INTERNAL, ErrorNames.INTERNAL,
-          "The result could not be read: " + e.getMessage()));
+          "The result could not be read: " + ErrorTranslation.hostMessage(e)));
     }
     outcome.complete(result);
   }

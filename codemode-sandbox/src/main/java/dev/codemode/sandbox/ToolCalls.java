@@ -2,7 +2,6 @@ package dev.codemode.sandbox;
 
 import dev.codemode.core.JsonCodec;
 import dev.codemode.core.ToolDescriptor;
-import dev.codemode.core.ToolInputException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.graalvm.polyglot.Value;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
@@ -89,6 +89,8 @@ final class ToolCalls {
   /** The tools bound so far, by handle: the prelude calls a tool by its handle. */
   private final List<BoundTool> handles = new ArrayList<>();
   private final Map<Integer, Running> running = new HashMap<>();
+  /** Whether the execution is ending: host work for a call gives up then, so none outlives the deadline. */
+  private final BooleanSupplier ending;
   private int calls;
   private int nextCallId;
   /** The text behind the last tagged or error reply that {@link #callTool} returned, until the prelude takes it. */
@@ -99,6 +101,7 @@ final class ToolCalls {
     this.shared = shared;
     this.providers = providers;
     this.errors = errors;
+    this.ending = () -> loop.terminal() != null;
   }
 
   /** How many calls the code made. */
@@ -123,7 +126,8 @@ final class ToolCalls {
         return bound.handle;
       }
     } catch (RuntimeException e) {
-      return ErrorTranslation.shown(namespace + "." + tool) + " cannot be called: " + e.getMessage();
+      return ErrorTranslation.shown(namespace + "." + tool) + " cannot be called: the host could not look it up ("
+          + ErrorTranslation.hostMessage(e) + ")";
     }
     return ErrorTranslation.shown(namespace + "." + tool) + " is not a function: " + errors.unknownTool(namespace, tool);
   }
@@ -164,10 +168,18 @@ final class ToolCalls {
     return JsonCodec.defaults().toJson(handlesByName);
   }
 
-  /** The tool names of a namespace as a JSON array, for the prelude. */
+  /**
+   * The tool names of a namespace as a JSON array, for the prelude; none when the provider cannot
+   * say. Model code could catch what a host function throws, Java's words and all: it throws nothing.
+   */
   Object toolNames(Value... arguments) {
     ToolProvider provider = providers.get(arguments[0].asString());
-    List<String> names = provider == null ? List.of() : provider.descriptor().toolNames();
+    List<String> names;
+    try {
+      names = provider == null ? List.of() : provider.descriptor().toolNames();
+    } catch (RuntimeException e) {
+      names = List.of();
+    }
     return JsonCodec.defaults().toJson(JsonCodec.defaults().encode(names));
   }
 
@@ -178,7 +190,17 @@ final class ToolCalls {
    * number as {@link PreludeProtocol} describes.
    */
   Object callTool(Value... arguments) {
-    String reply = callReply(arguments);
+    String reply;
+    try {
+      reply = callReply(arguments);
+    } catch (StackOverflowError e) {
+      // The code called the tool from so deep a recursion that the host ran out of stack: the code's
+      // error, said as JavaScript says it. What a host function throws, model code could catch.
+      reply = PreludeProtocol.SETTLE_ERROR + errorJson(ErrorNames.RANGE, "Maximum call stack size exceeded", null);
+    } catch (LinkageError e) {
+      reply = PreludeProtocol.SETTLE_ERROR + errorJson(ErrorNames.TOOL,
+          "The tool could not be called: " + ErrorTranslation.engineMessage(e.toString()), null);
+    }
     return switch (reply.charAt(0)) {
       case 'R' -> reply.substring(1);
       case 'U' -> PreludeProtocol.UNDEFINED_REPLY;
@@ -215,8 +237,7 @@ final class ToolCalls {
     ExecutionError terminal = loop.terminal();
     if (terminal != null) {
       // The execution is being stopped: nothing more reaches a tool.
-      return PreludeProtocol.SETTLE_ERROR
-          + errorJson(terminal.name(), "The execution has ended: " + terminal.message(), qualified);
+      return ended(terminal, qualified);
     }
     try {
       if (++calls > shared.limits().maxToolCalls()) {
@@ -235,36 +256,47 @@ final class ToolCalls {
         if (bound.schema == null) {
           bound.schema = shared.validation().compiled(bound.descriptor);
         }
-        String problem = shared.validation().problems(bound.namespace, bound.descriptor, bound.schema, input);
+        String problem = shared.validation().problems(bound.namespace, bound.descriptor, bound.schema, input, ending);
         if (problem != null) {
           return PreludeProtocol.SETTLE_ERROR + errorJson(ErrorNames.TOOL_INPUT, problem, qualified);
         }
       }
       OrderedToolProvider ordered = bound.ordered;
       return ordered != null ? startOrdered(bound, ordered, input) : dispatch(bound, input);
+    } catch (InputValidation.Stopped e) {
+      ExecutionError stopping = loop.terminal();
+      return ended(stopping != null ? stopping : ExecutionError.of(ExecutionError.Kind.INTERNAL, ErrorNames.CANCELLED,
+          "The execution was stopped."), qualified);
     } catch (StreamConstraintsException e) {
       return PreludeProtocol.SETTLE_ERROR + errorJson(ErrorNames.TOOL_INPUT, qualified
           + ": the input is too large to read: " + ErrorTranslation.readerLimit(e) + ". Send smaller values.", qualified);
     } catch (RuntimeException e) {
-      return PreludeProtocol.SETTLE_ERROR
-          + errorJson(ErrorNames.TOOL, qualified + " could not be called: " + e.getMessage(), qualified);
+      // Not the tool's failure (dispatch catches those) but the host's: its words are not the model's.
+      return PreludeProtocol.SETTLE_ERROR + errorJson(ErrorNames.TOOL,
+          qualified + " could not be called: " + ErrorTranslation.hostMessage(e), qualified);
     }
+  }
+
+  /** The reply to a call made while the execution ends with {@code terminal}: nothing more reaches a tool. */
+  private static String ended(ExecutionError terminal, String qualified) {
+    return PreludeProtocol.SETTLE_ERROR
+        + errorJson(terminal.name(), "The execution has ended: " + terminal.message(), qualified);
   }
 
   /** A call of an {@link OrderedToolProvider}: taken here, on this thread, answered now or later. */
   private String startOrdered(BoundTool bound, OrderedToolProvider ordered, JsonNode input) {
     int id = ++nextCallId;
-    Answer answer = new Answer(id, bound.qualified);
+    Answer answer = new Answer(id, bound.qualified, input);
     JsonNode now;
     try {
       now = ordered.start(bound.name, input, answer);
     } catch (Throwable e) {
       answer.disown();
-      return reply(bound.qualified, null, e);
+      return reply(bound.qualified, input, null, e);
     }
     if (now != null) {
       answer.disown();
-      return reply(bound.qualified, now, null);
+      return reply(bound.qualified, input, now, null);
     }
     // An answer given from start itself was posted, and settles after this task, once this is put.
     running.put(id, new Running(null, null));
@@ -275,24 +307,26 @@ final class ToolCalls {
   private final class Answer implements ToolReply {
     private final int id;
     private final String qualified;
+    private final JsonNode input;
     private final AtomicBoolean given = new AtomicBoolean();
 
-    Answer(int id, String qualified) {
+    Answer(int id, String qualified, JsonNode input) {
       this.id = id;
       this.qualified = qualified;
+      this.input = input;
     }
 
     @Override
     public void result(JsonNode value) {
       if (given.compareAndSet(false, true)) {
-        loop.post(() -> settle(id, qualified, value, null));
+        loop.post(() -> settle(id, qualified, input, value, null));
       }
     }
 
     @Override
     public void failure(Throwable error) {
       if (given.compareAndSet(false, true)) {
-        loop.post(() -> settle(id, qualified, null, error));
+        loop.post(() -> settle(id, qualified, input, null, error));
       }
     }
 
@@ -313,7 +347,7 @@ final class ToolCalls {
     if (!inline) {
       Future<?> task = shared.toolExecutor().submit(() -> {
         CompletionStage<JsonNode> stage = timedCall(bound, input);
-        stage.whenComplete((value, error) -> loop.post(() -> settle(id, qualified, value, error)));
+        stage.whenComplete((value, error) -> loop.post(() -> settle(id, qualified, input, value, error)));
       });
       running.put(id, new Running(task, null));
       return "P" + id;
@@ -327,13 +361,13 @@ final class ToolCalls {
     }
     if (future != null && future.isDone()) {
       try {
-        return reply(qualified, future.join(), null);
+        return reply(qualified, input, future.join(), null);
       } catch (CompletionException | CancellationException e) {
-        return reply(qualified, null, e);
+        return reply(qualified, input, null, e);
       }
     }
     running.put(id, new Running(null, stage));
-    stage.whenComplete((value, error) -> loop.post(() -> settle(id, qualified, value, error)));
+    stage.whenComplete((value, error) -> loop.post(() -> settle(id, qualified, input, value, error)));
     return "P" + id;
   }
 
@@ -343,7 +377,8 @@ final class ToolCalls {
     try {
       stage = bound.provider.call(bound.name, input);
       if (stage == null) {
-        stage = CompletableFuture.failedFuture(new IllegalStateException(bound.qualified + " returned no result stage"));
+        stage = CompletableFuture.failedFuture(new IllegalStateException(bound.qualified
+            + " gave no result: it returned null instead of a result to wait for; the fault is in the tool, not in the call"));
       }
     } catch (Throwable e) {
       stage = CompletableFuture.failedFuture(e);
@@ -353,33 +388,31 @@ final class ToolCalls {
   }
 
   /** Settles call {@code id} in the sandbox with what it came to; a call settled already is ignored. */
-  private void settle(int id, String qualified, @Nullable JsonNode value, @Nullable Throwable error) {
+  private void settle(int id, String qualified, JsonNode input, @Nullable JsonNode value, @Nullable Throwable error) {
     if (running.remove(id) == null) {
       return;
     }
-    String reply = reply(qualified, value, error);
+    String reply = reply(qualified, input, value, error);
     loop.settle(id, reply.substring(0, 1), reply.substring(1));
   }
 
-  /** The prelude's encoding of a finished call: {@code R} + JSON, {@code T} + tagged JSON, {@code U}, or {@code E} + error JSON. */
-  private String reply(String qualified, @Nullable JsonNode value, @Nullable Throwable error) {
+  /**
+   * The prelude's encoding of a finished call: {@code R} + JSON, {@code T} + tagged JSON, {@code U},
+   * or {@code E} + error JSON. {@code input} is the call's, to say which of its values a failure
+   * is about.
+   */
+  private String reply(String qualified, JsonNode input, @Nullable JsonNode value, @Nullable Throwable error) {
     if (error != null) {
       Throwable cause = unwrap(error);
       if (cause instanceof AbortExecutionException abort) {
         loop.kill(ExecutionError.of(ExecutionError.Kind.ABORTED, abort.errorName(), String.valueOf(abort.getMessage())));
         return PreludeProtocol.SETTLE_ERROR + errorJson(abort.errorName(), String.valueOf(abort.getMessage()), qualified);
       }
-      if (cause instanceof ToolInputException) {
-        return PreludeProtocol.SETTLE_ERROR + errorJson(ErrorNames.TOOL_INPUT, String.valueOf(cause.getMessage()), qualified);
-      }
       if (cause instanceof CancellationException) {
         return PreludeProtocol.SETTLE_ERROR + errorJson(ErrorNames.TOOL, qualified + " was cancelled", qualified);
       }
-      String message = cause.getMessage();
-      if (message == null || message.isBlank()) {
-        message = cause.getClass().getSimpleName() + " (the tool gave no message)";
-      }
-      return PreludeProtocol.SETTLE_ERROR + errorJson(ErrorNames.TOOL, message, qualified);
+      ToolFailures.Failure failure = ToolFailures.of(qualified, cause, input);
+      return PreludeProtocol.SETTLE_ERROR + errorJson(failure.name(), failure.message(), qualified);
     }
     if (value == null) {
       return PreludeProtocol.SETTLE_RESULT + "null";
@@ -387,7 +420,17 @@ final class ToolCalls {
     if (value.isMissingNode()) {
       return PreludeProtocol.SETTLE_UNDEFINED;
     }
-    String reply = shared.bridge().toSandbox(value, PreludeProtocol.SETTLE_RESULT);
+    String reply;
+    try {
+      reply = shared.bridge().toSandbox(value, PreludeProtocol.SETTLE_RESULT);
+    } catch (StreamConstraintsException e) {
+      return PreludeProtocol.SETTLE_ERROR + errorJson(ErrorNames.TOOL, qualified + " returned a value too large to send"
+          + " to the code: " + ErrorTranslation.readerLimit(e) + "; ask it for less", qualified);
+    } catch (RuntimeException e) {
+      // A tree that holds what JSON cannot (a Java object in a POJO node): Jackson's words name its class.
+      return PreludeProtocol.SETTLE_ERROR + errorJson(ErrorNames.TOOL, qualified + " returned a value that cannot be"
+          + " converted to JSON; the fault is in the tool, not in the call", qualified);
+    }
     // A tagged reply asks the prelude to look for tagged binary data and big integers, as it always
     // did when the text mentions a tag; plain JSON skips that look.
     return reply.indexOf(JsonBridge.TAG_PREFIX, 1) < 0 ? reply : PreludeProtocol.SETTLE_TAGGED + reply.substring(1);
@@ -406,7 +449,9 @@ final class ToolCalls {
   private static String errorJson(String name, String message, @Nullable String tool) {
     ObjectNode error = JsonCodec.defaults().nodes().objectNode();
     error.put("name", name);
-    error.put("message", ErrorTranslation.bounded(message, ErrorTranslation.MAX_ERROR_MESSAGE_CHARS));
+    // Every message model code gets from a call comes here: none starts with a Java exception's name.
+    error.put("message", ErrorTranslation.bounded(JavaNames.withoutLeadingExceptionNames(message),
+        ErrorTranslation.MAX_ERROR_MESSAGE_CHARS));
     if (tool != null) {
       error.put("tool", tool);
     }

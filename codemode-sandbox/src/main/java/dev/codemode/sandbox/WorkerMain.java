@@ -1,7 +1,6 @@
 package dev.codemode.sandbox;
 
 import dev.codemode.core.ConnectorDescriptor;
-import dev.codemode.core.ToolInputException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -156,21 +155,9 @@ public final class WorkerMain {
     String text = failure.path("message").asString("");
     reply.failure(switch (WorkerProtocol.Failure.valueOf(failure.get("kind").asString())) {
       case ABORT -> new AbortExecutionException(failure.get("name").asString(), text);
-      case INPUT -> new ToolInputException(failure.get("connector").asString(), failure.get("tool").asString(),
-          failure.hasNonNull("property") ? failure.get("property").asString() : null,
-          failure.get("problem").asString());
       case CANCELLED -> new CancellationException(text);
-      case FAILED -> new HostToolFailure(text);
+      case WORDED -> new ToolFailures.Decided(new ToolFailures.Failure(failure.get("name").asString(), text));
     });
-  }
-
-  /** A tool failure the host reported, with the tool's message as it was. */
-  private static final class HostToolFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    HostToolFailure(String message) {
-      super(message, null, false, false);
-    }
   }
 
   /** A namespace whose tools run in the host: each call is sent there and answered from there. */

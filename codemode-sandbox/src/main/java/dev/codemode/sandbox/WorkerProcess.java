@@ -1,6 +1,5 @@
 package dev.codemode.sandbox;
 
-import dev.codemode.core.ToolInputException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -313,7 +312,7 @@ final class WorkerProcess {
     String name = message.path("provider").asString("");
     String tool = message.path("tool").asString("");
     JsonNode input = message.path("input");
-    ToolReply reply = new WorkerReply(current, call);
+    ToolReply reply = new WorkerReply(current, call, name + "." + tool, input);
     ToolProvider provider = current.providers.get(name);
     // The worker is not trusted to stay within what the code was given: the host checks again.
     if (provider == null || !(provider.descriptor().toolNames().contains(tool)
@@ -355,11 +354,15 @@ final class WorkerProcess {
   private final class WorkerReply implements ToolReply {
     private final Job owner;
     private final long call;
+    private final String qualified;
+    private final JsonNode input;
     private final AtomicBoolean given = new AtomicBoolean();
 
-    WorkerReply(Job owner, long call) {
+    WorkerReply(Job owner, long call, String qualified, JsonNode input) {
       this.owner = owner;
       this.call = call;
+      this.qualified = qualified;
+      this.input = input;
     }
 
     @Override
@@ -372,7 +375,7 @@ final class WorkerProcess {
     @Override
     public void failure(Throwable error) {
       ObjectNode message = answer();
-      message.set("failure", failureJson(error));
+      message.set("failure", failureJson(qualified, input, error));
       send(message);
     }
 
@@ -392,8 +395,8 @@ final class WorkerProcess {
     }
   }
 
-  /** How a tool failed, for the worker to rebuild the same failure for the code. */
-  static ObjectNode failureJson(Throwable error) {
+  /** How a tool failed, worded here as the code would see it in process, for the worker to pass on. */
+  static ObjectNode failureJson(String qualified, JsonNode input, Throwable error) {
     Throwable cause = error;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException
             || cause instanceof UndeclaredThrowableException)
@@ -401,24 +404,15 @@ final class WorkerProcess {
       cause = cause.getCause();
     }
     ObjectNode json = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-    String message = cause.getMessage();
     if (cause instanceof AbortExecutionException abort) {
       return json.put("kind", WorkerProtocol.Failure.ABORT.name()).put("name", abort.errorName())
-          .put("message", String.valueOf(message));
-    }
-    if (cause instanceof ToolInputException input) {
-      String prefix = input.connector() + "." + input.tool() + ": ";
-      String text = String.valueOf(message);
-      return json.put("kind", WorkerProtocol.Failure.INPUT.name()).put("connector", input.connector())
-          .put("tool", input.tool()).put("property", input.property())
-          .put("problem", text.startsWith(prefix) ? text.substring(prefix.length()) : text);
+          .put("message", String.valueOf(abort.getMessage()));
     }
     if (cause instanceof CancellationException) {
-      return json.put("kind", WorkerProtocol.Failure.CANCELLED.name()).put("message", String.valueOf(message));
+      return json.put("kind", WorkerProtocol.Failure.CANCELLED.name()).put("message", String.valueOf(cause.getMessage()));
     }
-    if (message == null || message.isBlank()) {
-      message = cause.getClass().getSimpleName() + " (the tool gave no message)";
-    }
-    return json.put("kind", WorkerProtocol.Failure.FAILED.name()).put("message", message);
+    ToolFailures.Failure failure = ToolFailures.of(qualified, cause, input);
+    return json.put("kind", WorkerProtocol.Failure.WORDED.name()).put("name", failure.name())
+        .put("message", failure.message());
   }
 }

@@ -42,10 +42,8 @@ final class WorkerProtocol {
 
   /** How a tool call failed, as the worker rebuilds it for the code. */
   enum Failure {
-    /** A failure with the tool's message. */
-    FAILED,
-    /** The input did not fit the tool. */
-    INPUT,
+    /** A failure worded in the host as model code sees it: an error name and a message. */
+    WORDED,
     /** The call was cancelled. */
     CANCELLED,
     /** The tool ended the whole execution ({@link AbortExecutionException}). */

@@ -283,7 +283,7 @@ class ExecutorTest {
     assertThat(error.tool()).isEqualTo("library.fail");
     assertThat(error.message()).isEqualTo("no such shelf");
     assertThat(error.line()).isEqualTo(2);
-    assertThat(errorOf(run("await library.crash()")).message()).isEqualTo("NullPointerException (the tool gave no message)");
+    assertThat(errorOf(run("await library.crash()")).message()).isEqualTo("library.crash failed and gave no reason");
   }
 
   @Test

@@ -90,9 +90,34 @@ public abstract class AbstractConnectorDefinition<T> implements ConnectorDefinit
         throw new NoSuchToolException(descriptor.name(), toolName, descriptor.toolNames());
       }
       return result;
+    } catch (ResultNotJson e) {
+      return CompletableFuture.failedFuture(notJson(toolName, e.getCause()));
     } catch (Exception e) {
       return CompletableFuture.failedFuture(unwrap(e));
     }
+  }
+
+  /**
+   * A result that the codec cannot encode, on its way from {@link #encoded} to {@link #invoke},
+   * which knows the tool's name.
+   */
+  private static final class ResultNotJson extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ResultNotJson(JacksonException cause) {
+      super(null, cause, false, false);
+    }
+  }
+
+  /**
+   * The failure of a tool whose result cannot be encoded. Jackson's words name the result's Java
+   * classes, which mean nothing to the model that called the tool; they stay in the cause.
+   */
+  private IllegalStateException notJson(String toolName, @Nullable Throwable cause) {
+    return new IllegalStateException(
+        descriptor.name() + "." + toolName + " returned a value that cannot be converted to JSON;"
+            + " the fault is in the tool, not in the call",
+        cause);
   }
 
   @Override
@@ -160,7 +185,11 @@ public abstract class AbstractConnectorDefinition<T> implements ConnectorDefinit
 
   /** A completed stage holding the encoded value. */
   protected final CompletionStage<JsonNode> encoded(Object value) {
-    return CompletableFuture.completedFuture(codec.encode(value));
+    try {
+      return CompletableFuture.completedFuture(codec.encode(value));
+    } catch (JacksonException e) {
+      throw new ResultNotJson(e);
+    }
   }
 
   /** A completed stage for a tool that returns nothing. */
@@ -182,9 +211,10 @@ public abstract class AbstractConnectorDefinition<T> implements ConnectorDefinit
   protected final CompletionStage<JsonNode> encodedLater(
       CompletionStage<?> stage, String toolName, boolean returnsNothing) {
     if (stage == null) {
-      throw new NullPointerException(
-          connectorClass.getName() + ": tool " + toolName + " returned null instead of a"
-              + " CompletionStage");
+      // The model sees this message: it names the tool, not the connector's class.
+      throw new IllegalStateException(
+          descriptor.name() + "." + toolName + " gave no result: its method returned null instead"
+              + " of a result to wait for; the fault is in the tool, not in the call");
     }
     CompletableFuture<JsonNode> encoded = new CompletableFuture<>();
     stage.whenComplete(
@@ -195,6 +225,8 @@ public abstract class AbstractConnectorDefinition<T> implements ConnectorDefinit
           }
           try {
             encoded.complete(returnsNothing ? MissingNode.getInstance() : codec.encode(value));
+          } catch (JacksonException e) {
+            encoded.completeExceptionally(notJson(toolName, e));
           } catch (RuntimeException e) {
             encoded.completeExceptionally(e);
           }

@@ -1,6 +1,7 @@
 package dev.codemode.core.dispatch;
 
 import dev.codemode.core.JsonCodec;
+import dev.codemode.core.JsonNumbers;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -41,7 +42,7 @@ final class JsonShapes {
       return "string " + excerpt(JsonCodec.defaults().toJson(node));
     }
     if (node.isNumber()) {
-      return "number " + excerpt(node.toString());
+      return "number " + excerpt(JsonNumbers.text(node));
     }
     if (node.isBoolean()) {
       return node.toString();

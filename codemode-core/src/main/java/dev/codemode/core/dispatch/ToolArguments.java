@@ -1,6 +1,7 @@
 package dev.codemode.core.dispatch;
 
 import dev.codemode.core.JsonCodec;
+import dev.codemode.core.JsonNumbers;
 import dev.codemode.core.Suggestions;
 import dev.codemode.core.ToolInputException;
 import dev.codemode.core.ToolNames;
@@ -201,16 +202,24 @@ public final class ToolArguments {
               ? "property \"" + property + "\" lacks the property that names its type" + choices
               : "property \"" + property + "\" names the unknown type \"" + given + "\"" + choices;
     } else {
-      String expected =
-          path.isEmpty()
-              ? parameter.expected()
-              : JsonShapes.describeType(targetType(e), codec);
-      problem =
-          "property \"" + property + "\" expected " + expected + ", got "
-              + JsonShapes.describeValue(at(value, path));
-      String detail = detail(e);
-      if (detail != null) {
-        problem += " (" + detail + ")";
+      JsonNode found = at(value, path);
+      String integer = found == null ? null : JsonNumbers.integerProblem(found, targetType(e));
+      if (integer != null) {
+        // Jackson's words here name Java types ("cannot convert 1.0E300 to `long`"); the range is
+        // what the model needs to pick a value that fits.
+        problem = "property \"" + property + "\": " + integer;
+      } else {
+        String expected =
+            path.isEmpty()
+                ? parameter.expected()
+                : JsonShapes.describeType(targetType(e), codec);
+        problem =
+            "property \"" + property + "\" expected " + expected + ", got "
+                + JsonShapes.describeValue(found);
+        String detail = detail(e);
+        if (detail != null) {
+          problem += " (" + detail + ")";
+        }
       }
     }
     return new ToolInputException(signature.connector(), signature.tool(), property, problem);
