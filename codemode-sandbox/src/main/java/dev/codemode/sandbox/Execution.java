@@ -47,6 +47,9 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
 
   private static final int MAX_TIMERS = 10_000;
 
+  /** How the message of an execution stopped at {@link ExecutionLimits#maxStackFrames()} starts. */
+  static final String FRAME_LIMIT_MESSAGE_START = "The code nested function calls more than";
+
   private final GraalJsExecutor.Shared shared;
   private final String code;
   private final Map<String, ToolProvider> providers;
@@ -494,7 +497,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
   private ExecutionError resourceLimit(String message) {
     if (message.startsWith("Maximum frame limit")) {
       return ExecutionError.of(ExecutionError.Kind.LIMIT, ErrorNames.RESOURCE_LIMIT, String.format(
-          "The code nested function calls more than %,d deep (runaway recursion?) and was stopped."
+          FRAME_LIMIT_MESSAGE_START + " %,d deep (runaway recursion?) and was stopped."
               + " Recurse less deeply, or use a loop.", limits.maxStackFrames()));
     }
     if (message.contains("Stack overflow")) {

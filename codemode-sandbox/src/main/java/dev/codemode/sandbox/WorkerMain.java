@@ -136,7 +136,10 @@ public final class WorkerMain {
     if (error.kind() == ExecutionError.Kind.INTERNAL && !error.name().equals(ErrorNames.CANCELLED)) {
       return "an internal error: " + error.message();
     }
-    if (error.name().equals(ErrorNames.RESOURCE_LIMIT) || error.name().equals(ErrorNames.MEMORY_LIMIT)) {
+    // The frame limit stops recursion before the engine's own stack runs low: nothing is left
+    // damaged, unlike a stack overflow (of the parser) or memory that ran out.
+    boolean frameLimit = error.message().startsWith(Execution.FRAME_LIMIT_MESSAGE_START);
+    if ((error.name().equals(ErrorNames.RESOURCE_LIMIT) && !frameLimit) || error.name().equals(ErrorNames.MEMORY_LIMIT)) {
       return "a resource ran out: " + error.message();
     }
     return null;
