@@ -54,6 +54,9 @@
   // the original Function.prototype.call: a bound function looks up nothing when it is called.
   const uncurry = Function.prototype.bind.bind(Function.prototype.call);
   const apply = Reflect.apply;
+  const construct = Reflect.construct;
+  const reflectGet = Reflect.get;
+  const reflectSet = Reflect.set;
   const ownDescriptor = Reflect.getOwnPropertyDescriptor;
   const defineProperty = Object.defineProperty;
   const freeze = Object.freeze;
@@ -61,6 +64,7 @@
   const getPrototypeOf = Object.getPrototypeOf;
   const createObject = Object.create;
   const hasOwn = Object.hasOwn;
+  const ObjectCtor = Object;
   const ObjectPrototype = Object.prototype;
   const isPrototypeOf = uncurry(Object.prototype.isPrototypeOf);
   const stringify = JSON.stringify;
@@ -69,19 +73,28 @@
   const resolved = Promise.resolve.bind(Promise);
   const rejected = Promise.reject.bind(Promise);
   const ProxyCtor = Proxy;
+  const ArrayCtor = Array;
+  const ArrayPrototype = Array.prototype;
   const isArray = Array.isArray;
   const arrayJoin = uncurry(Array.prototype.join);
   const isView = ArrayBuffer.isView;
   const StringCtor = String;
+  const StringPrototype = String.prototype;
   const stringSlice = uncurry(String.prototype.slice);
   const startsWith = uncurry(String.prototype.startsWith);
   const charCodeAt = uncurry(String.prototype.charCodeAt);
+  const indexOfText = uncurry(String.prototype.indexOf);
+  const stringTrim = uncurry(String.prototype.trim);
   const mathMax = Math.max;
   const mathMin = Math.min;
   const mathFloor = Math.floor;
+  const mathTrunc = Math.trunc;
   const NumberCtor = Number;
   const BigIntCtor = BigInt;
   const bigIntToString = uncurry(BigInt.prototype.toString);
+  const SymbolIterator = Symbol.iterator;
+  const SymbolReplace = Symbol.replace;
+  const SymbolToPrimitive = Symbol.toPrimitive;
   const MapCtor = Map;
   const MapPrototype = Map.prototype;
   const mapGet = uncurry(Map.prototype.get);
@@ -100,12 +113,18 @@
   const WeakMapCtor = WeakMap;
   const weakMapGet = uncurry(WeakMap.prototype.get);
   const weakMapSet = uncurry(WeakMap.prototype.set);
+  const WeakSetCtor = WeakSet;
+  const weakSetHas = uncurry(WeakSet.prototype.has);
+  const weakSetAdd = uncurry(WeakSet.prototype.add);
   const ErrorCtor = Error;
   const ErrorPrototype = Error.prototype;
   const TypeErrorCtor = TypeError;
   const RangeErrorCtor = RangeError;
   const Uint8ArrayCtor = Uint8Array;
   const TypedArrayPrototype = getPrototypeOf(Uint8Array.prototype);
+  const typedArrayLength = ownDescriptor(TypedArrayPrototype, 'length').get;
+  // Undefined for anything but a typed array: a brand check that throws nothing.
+  const typedArrayTag = uncurry(ownDescriptor(TypedArrayPrototype, Symbol.toStringTag).get);
   const ArrayBufferPrototype = ArrayBuffer.prototype;
   const arrayBufferSlice = uncurry(ArrayBuffer.prototype.slice);
   const DateCtor = Date;
@@ -150,35 +169,549 @@
     delete Atomics.waitAsync;
   }
 
+  // ---- built-ins the watchdog cannot stop ---------------------------------------------------------
+  //
+  // Some built-ins run in GraalJS's Java code without polling a safepoint, so the watchdog's
+  // context.close(true) waits until they finish, which may be never:
+  // Array.prototype.indexOf.call({length: 2 ** 53 - 1}, 1) would run for years. Where the work is
+  // known before the built-in starts, it is checked here and the call refused with a RangeError
+  // that names the limit; sort and JSON.stringify are made to run guest code the watchdog can
+  // stop instead. Not covered: BigInt operators (**, *, <<, == and < with a string), which are
+  // not functions and cannot be wrapped: they rely on the watchdog, which can stop the code only
+  // once the one operation has ended.
+
+  // Array-likes that are not arrays may be at most this long for the array methods. Real arrays
+  // need no limit: their length is their own data property, and the methods skip the holes of a
+  // sparse one.
+  const ARRAY_LIKE_LIMIT = 2 ** 24;
+  // The longest string the checked string methods make (GraalJS's own limit is about 2 ** 30).
+  const STRING_LIMIT = 2 ** 27;
+  // The most bits of a BigInt that BigInt() makes from text.
+  const BIGINT_BITS_LIMIT = 2 ** 20;
+
+  // Whether `value` has the internal slot `read` (a captured getter or valueOf) reads.
+  function hasBrand(value, read) {
+    try {
+      read(value);
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  // 16777216 as '16,777,216'.
+  function grouped(n) {
+    let text = '' + n;
+    if (!(n < 1e21)) return text; // written with an exponent
+    let out = '';
+    while (text.length > 3) {
+      out = ',' + stringSlice(text, text.length - 3) + out;
+      text = stringSlice(text, 0, text.length - 3);
+    }
+    return text + out;
+  }
+
+  // The built-ins replaced here keep their name, length and non-enumerability, and print as the
+  // originals do ("function indexOf() { [native code] }"), so code that inspects them sees no
+  // difference.
+  const originalOf = new WeakMapCtor();
+  function install(owner, key, original, replacement) {
+    defineProperty(replacement, 'length', { __proto__: null, value: original.length, configurable: true });
+    weakMapSet(originalOf, replacement, original);
+    defineProperty(owner, key, { __proto__: null, value: replacement, writable: true, enumerable: false, configurable: true });
+  }
+  install(Function.prototype, 'toString', Function.prototype.toString, {
+    toString() {
+      const original = weakMapGet(originalOf, this);
+      return functionToString(original === undefined ? this : original);
+    },
+  }.toString);
+
+  // Every proxy model code makes, so that the checks can tell a real array from a proxy that
+  // says it is one (Array.isArray says true for both) and could report one length to a check and
+  // another to the built-in.
+  const proxies = new WeakSetCtor();
+  // Whether any of them is a proxy of an array: until then, an array needs no lookup in `proxies`.
+  let arrayProxyMade = false;
+  function isRealArray(value) {
+    return isArray(value) && !(arrayProxyMade && weakSetHas(proxies, value));
+  }
+  {
+    const revocable = Proxy.revocable;
+    const CheckedProxy = new ProxyCtor(ProxyCtor, {
+      __proto__: null,
+      construct(target, args, newTarget) {
+        const made = construct(target, args, newTarget);
+        weakSetAdd(proxies, made);
+        if (isArray(made)) arrayProxyMade = true;
+        return made;
+      },
+    });
+    weakMapSet(originalOf, CheckedProxy, ProxyCtor);
+    install(ProxyCtor, 'revocable', revocable, {
+      revocable(target, handler) {
+        const made = revocable(target, handler);
+        weakSetAdd(proxies, own(made, 'proxy'));
+        if (isArray(own(made, 'proxy'))) arrayProxyMade = true;
+        return made;
+      },
+    }.revocable);
+    defineProperty(G, 'Proxy', { __proto__: null, value: CheckedProxy, writable: true, enumerable: false, configurable: true });
+  }
+
+  // What reading `key` from `object` gives when reading it runs no model code (a data property,
+  // found on objects that are not proxies, or a typed array's own length); UNKNOWN otherwise.
+  const UNKNOWN = createObject(null);
+  function knownProperty(object, key) {
+    for (let current = object; current !== null; current = getPrototypeOf(current)) {
+      if (weakSetHas(proxies, current)) return UNKNOWN;
+      const descriptor = ownDescriptor(current, key);
+      if (descriptor !== undefined) {
+        if (hasOwn(descriptor, 'value')) return descriptor.value;
+        if (key === 'length' && descriptor.get === typedArrayLength && typedArrayTag(object) !== undefined) {
+          return apply(typedArrayLength, object, []);
+        }
+        return UNKNOWN;
+      }
+    }
+    return undefined;
+  }
+
+  // ToLength, for a value already read.
+  function lengthOf(value) {
+    const n = +value;
+    if (!(n > 0)) return 0;
+    return n >= 2 ** 53 - 1 ? 2 ** 53 - 1 : mathFloor(n);
+  }
+
+  // A proxy of `object` that answers `pinned`'s keys with its values and passes everything else
+  // through as if `object` itself were used: what a built-in runs on when `object` could give it
+  // another length (or iterator) than the one checked here.
+  function pinnedView(object, pinned) {
+    return new ProxyCtor(object, {
+      __proto__: null,
+      get: (target, key) => (hasOwn(pinned, key) ? pinned[key] : reflectGet(target, key, object)),
+      set: (target, key, value) => reflectSet(target, key, value, object),
+    });
+  }
+
+  function refuseLongArrayLike(name, length) {
+    if (length > ARRAY_LIKE_LIMIT) {
+      throw new RangeErrorCtor(name + ' was called on an array-like object whose length is ' + grouped(length)
+        + '; at most ' + grouped(ARRAY_LIKE_LIMIT) + ' is allowed for objects that are not arrays. Use a real array.');
+    }
+  }
+
+  // What a built-in that reads `object`'s length (`object` is `receiver` as an object) is run on:
+  // `receiver` itself when that length is known here, else a view of `object` with the length read
+  // once here (a getter, a proxy or a length with valueOf could answer one length to the check and
+  // another to the built-in). `pinned` holds more keys the view must answer; with it there is
+  // always a view.
+  function checkedArrayLike(name, receiver, object, pinned) {
+    if (pinned === undefined) {
+      const known = knownProperty(object, 'length');
+      if (known !== UNKNOWN && (known === null || (typeof known !== 'object' && typeof known !== 'function'))) {
+        refuseLongArrayLike(name, typeof known === 'symbol' || typeof known === 'bigint' ? 0 : lengthOf(known));
+        return receiver;
+      }
+    }
+    const length = lengthOf(reflectGet(object, 'length', object));
+    refuseLongArrayLike(name, length);
+    const keys = pinned === undefined ? createObject(null) : pinned;
+    keys.length = length;
+    return pinnedView(object, keys);
+  }
+
+  // Calls a generic array method on `receiver`: at once for a real array, after checking the
+  // length it will read for anything else.
+  function callOnArrayLike(method, name, receiver, args) {
+    if (receiver === null || receiver === undefined || isRealArray(receiver)) {
+      return apply(method, receiver, args);
+    }
+    const object = ObjectCtor(receiver);
+    const target = checkedArrayLike(name, receiver, object, undefined);
+    const result = apply(method, target, args);
+    return target !== receiver && result === target ? object : result;
+  }
+
   // GraalJS sorts in Java when no comparator is given: no JavaScript runs during the sort, so a
   // huge sort cannot be stopped at the deadline. With a JavaScript comparator of the same order,
   // every comparison is guest code, which the watchdog can interrupt.
+  const defaultOrder = (a, b) => {
+    const x = `${a}`;
+    const y = `${b}`;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  const numericOrder = (a, b) => {
+    if (a < b) return -1;
+    if (a > b) return 1;
+    if (a === b) return a === 0 && b === 0 ? (1 / a < 0 ? (1 / b < 0 ? 0 : -1) : (1 / b < 0 ? 1 : 0)) : 0;
+    return a !== a ? (b !== b ? 0 : 1) : -1; // NaN sorts last
+  };
+
+  // The generic array methods whose work grows with the receiver's length.
   {
-    const defaultOrder = (a, b) => {
-      const x = `${a}`;
-      const y = `${b}`;
-      return x < y ? -1 : x > y ? 1 : 0;
-    };
-    const numericOrder = (a, b) => {
-      if (a < b) return -1;
-      if (a > b) return 1;
-      if (a === b) return a === 0 && b === 0 ? (1 / a < 0 ? (1 / b < 0 ? 0 : -1) : (1 / b < 0 ? 1 : 0)) : 0;
-      return a !== a ? (b !== b ? 0 : 1) : -1; // NaN sorts last
-    };
-    const wrapSort = (proto, name, order) => {
-      const original = proto[name];
-      if (typeof original !== 'function') return;
-      const wrapper = {
-        [name](compare) {
-          return apply(original, this, [compare === undefined ? order : compare]);
+    const checked = ['indexOf', 'lastIndexOf', 'includes', 'forEach', 'filter', 'every', 'some', 'map',
+      'reduce', 'reduceRight', 'find', 'findIndex', 'findLast', 'findLastIndex', 'toLocaleString',
+      'fill', 'copyWithin', 'reverse', 'toReversed', 'toSpliced', 'with', 'shift', 'unshift', 'splice',
+      'slice', 'flat', 'flatMap'];
+    for (let i = 0; i < checked.length; i++) {
+      const name = checked[i];
+      const method = ArrayPrototype[name];
+      if (typeof method !== 'function') continue;
+      const qualified = 'Array.prototype.' + name;
+      install(ArrayPrototype, name, method, {
+        [name]() {
+          // A real array, the usual receiver, goes straight to the method.
+          return isRealArray(this) ? apply(method, this, arguments) : callOnArrayLike(method, qualified, this, arguments);
         },
-      }[name];
-      defineProperty(proto, name, { value: wrapper, writable: true, enumerable: false, configurable: true });
+      }[name]);
+    }
+    const sorts = ['sort', 'toSorted'];
+    for (let i = 0; i < sorts.length; i++) {
+      const name = sorts[i];
+      const method = ArrayPrototype[name];
+      const qualified = 'Array.prototype.' + name;
+      if (typeof method === 'function') {
+        install(ArrayPrototype, name, method, {
+          [name](compare) {
+            return callOnArrayLike(method, qualified, this, [compare === undefined ? defaultOrder : compare]);
+          },
+        }[name]);
+      }
+      const typedMethod = TypedArrayPrototype[name];
+      if (typeof typedMethod === 'function') {
+        install(TypedArrayPrototype, name, typedMethod, {
+          [name](compare) {
+            return apply(typedMethod, this, [compare === undefined ? numericOrder : compare]);
+          },
+        }[name]);
+      }
+    }
+  }
+
+  // join makes a string of at least (length - 1) separators, whatever the elements are. It reads
+  // the length, then converts the separator: so does this, and gives join the converted separator.
+  {
+    const join = ArrayPrototype.join;
+    const checkedJoin = function (separator) {
+      const length = lengthOf(this.length);
+      const text = separator === undefined ? ',' : `${separator}`;
+      if (length > 1 && (length - 1) * text.length > STRING_LIMIT) {
+        refuseLongString('Array.prototype.join', (length - 1) * text.length, 'at least ');
+      }
+      return apply(join, this, [text]);
     };
-    wrapSort(Array.prototype, 'sort', defaultOrder);
-    wrapSort(Array.prototype, 'toSorted', defaultOrder);
-    wrapSort(TypedArrayPrototype, 'sort', numericOrder);
-    wrapSort(TypedArrayPrototype, 'toSorted', numericOrder);
+    install(ArrayPrototype, 'join', join, {
+      join(separator) {
+        return callOnArrayLike(checkedJoin, 'Array.prototype.join', this, [separator]);
+      },
+    }.join);
+  }
+
+  // What a built-in that takes an iterable or an array-like (Array.from, %TypedArray%.from, the
+  // typed array constructors) is given for `items`: items itself when the way the built-in will
+  // read it is known here, else an iterable that calls the iterator method read once here, or a
+  // view without an iterator and with the length read once here. An array-like's length is checked.
+  function checkedItems(name, items) {
+    if (items === null || (typeof items !== 'object' && typeof items !== 'function') || isRealArray(items)) {
+      return items;
+    }
+    const iterator = knownProperty(items, SymbolIterator);
+    if (iterator === UNKNOWN) {
+      const method = reflectGet(items, SymbolIterator, items);
+      return method !== undefined && method !== null
+        ? { __proto__: null, [SymbolIterator]: () => apply(method, items, []) }
+        : checkedArrayLike(name, items, items, { __proto__: null, [SymbolIterator]: method });
+    }
+    return iterator === undefined || iterator === null ? checkedArrayLike(name, items, items, undefined) : items;
+  }
+
+  // Array.from and %TypedArray%.from copy an array-like element by element in Java.
+  {
+    const froms = [[ArrayCtor, 'Array.from'], [getPrototypeOf(Uint8ArrayCtor), '%TypedArray%.from']];
+    for (let i = 0; i < froms.length; i++) {
+      const owner = froms[i][0];
+      const name = froms[i][1];
+      const from = owner.from;
+      install(owner, 'from', from, {
+        from(items) {
+          const checked = arguments.length > 0 ? checkedItems(name, items) : items;
+          if (checked === items) return apply(from, this, arguments);
+          const args = [checked];
+          for (let j = 1; j < arguments.length; j++) append(args, arguments[j]);
+          return apply(from, this, args);
+        },
+      }.from);
+    }
+  }
+
+  // So do the typed array constructors, given an object that is neither a typed array nor an
+  // ArrayBuffer. Each global constructor becomes a proxy of the original that checks that object.
+  {
+    const bufferByteLength = uncurry(ownDescriptor(ArrayBuffer.prototype, 'byteLength').get);
+    const sharedByteLength = typeof SharedArrayBuffer === 'function'
+      ? uncurry(ownDescriptor(SharedArrayBuffer.prototype, 'byteLength').get) : bufferByteLength;
+    const isBuffer = (value) => hasBrand(value, bufferByteLength) || hasBrand(value, sharedByteLength);
+    const names = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
+      'Uint32Array', 'Float16Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'];
+    for (let i = 0; i < names.length; i++) {
+      const original = G[names[i]];
+      if (typeof original !== 'function') continue;
+      const name = names[i];
+      const checked = new ProxyCtor(original, {
+        __proto__: null,
+        construct(target, args, newTarget) {
+          const first = args.length > 0 ? args[0] : undefined;
+          if (first === null || (typeof first !== 'object' && typeof first !== 'function') || isRealArray(first)
+              || typedArrayTag(first) !== undefined || isBuffer(first)) {
+            return construct(target, args, newTarget);
+          }
+          const items = checkedItems(name, first);
+          if (items === first) return construct(target, args, newTarget);
+          const copy = [items];
+          for (let j = 1; j < args.length; j++) append(copy, args[j]);
+          return construct(target, copy, newTarget);
+        },
+      });
+      weakMapSet(originalOf, checked, original);
+      defineProperty(original.prototype, 'constructor', { __proto__: null, value: checked, writable: true, enumerable: false, configurable: true });
+      defineProperty(G, name, { __proto__: null, value: checked, writable: true, enumerable: false, configurable: true });
+    }
+  }
+
+  function refuseLongString(name, length, atLeast) {
+    throw new RangeErrorCtor(name + ' would make a string of ' + atLeast + grouped(length) + ' characters; at most '
+      + grouped(STRING_LIMIT) + ' are allowed. Build less text at once.');
+  }
+
+  // repeat, padStart and padEnd: the length of the result is known from the arguments. The
+  // arguments are converted here, once, in the built-in's order, and the built-in is given the
+  // converted values.
+  {
+    const repeat = StringPrototype.repeat;
+    const repeatText = uncurry(repeat);
+    install(StringPrototype, 'repeat', repeat, {
+      repeat(count) {
+        // The usual case first: a string, and a number that makes it short enough.
+        if (typeof this === 'string' && typeof count === 'number' && this.length * count <= STRING_LIMIT) {
+          return repeatText(this, count);
+        }
+        if (this === null || this === undefined) return apply(repeat, this, [count]);
+        const text = `${this}`;
+        const n = +count;
+        const times = n !== n ? 0 : mathTrunc(n);
+        if (times > 0 && times !== Infinity && text.length * times > STRING_LIMIT) {
+          refuseLongString('String.prototype.repeat', text.length * times, '');
+        }
+        return apply(repeat, text, [times]);
+      },
+    }.repeat);
+    const pads = ['padStart', 'padEnd'];
+    for (let i = 0; i < pads.length; i++) {
+      const name = pads[i];
+      const pad = StringPrototype[name];
+      install(StringPrototype, name, pad, {
+        [name](maxLength, fillString) {
+          if (this === null || this === undefined) return apply(pad, this, [maxLength, fillString]);
+          const text = `${this}`;
+          const length = lengthOf(+maxLength);
+          if (length <= text.length) return text;
+          const filler = fillString === undefined ? ' ' : `${fillString}`;
+          if (filler !== '' && length > STRING_LIMIT) refuseLongString('String.prototype.' + name, length, '');
+          return apply(pad, text, [length, filler]);
+        },
+      }[name]);
+    }
+  }
+
+  // The length of `text` with `search` replaced by `replacement` (both strings, so the
+  // replacement's $ patterns have no groups to refer to), at every match or at the first.
+  function replacedLength(text, search, replacement, all) {
+    let fixed = 0;
+    let matched = 0;
+    let before = 0;
+    let after = 0;
+    for (let i = 0; i < replacement.length; i++) {
+      const c = charCodeAt(replacement, i);
+      const next = i + 1 < replacement.length ? charCodeAt(replacement, i + 1) : -1;
+      if (c === 36 && next === 38) { matched++; i++; } // $& is the match
+      else if (c === 36 && next === 96) { before++; i++; } // $` what precedes it
+      else if (c === 36 && next === 39) { after++; i++; } // $' what follows it
+      else { fixed++; if (c === 36 && next === 36) i++; } // $$ is one $; anything else is itself
+    }
+    const n = text.length;
+    const s = search.length;
+    const added = (p) => fixed + matched * s + before * p + after * (n - p - s) - s;
+    if (!all) {
+      const p = indexOfText(text, search, 0);
+      return p < 0 ? n : n + added(p);
+    }
+    if (s === 0) {
+      // a match at every position, 0 to n
+      return n + (n + 1) * fixed + (before + after) * ((n * (n + 1)) / 2);
+    }
+    // An upper bound first: counting the matches only pays when it is past the limit.
+    if (n + mathFloor(n / s) * mathMax(0, fixed + matched * s + (before + after) * n - s) <= STRING_LIMIT) {
+      return n;
+    }
+    let length = n;
+    for (let p = indexOfText(text, search, 0); p >= 0; p = indexOfText(text, search, p + s)) {
+      length += added(p);
+    }
+    return length;
+  }
+
+  // Whether replace with a string pattern would call a Symbol.replace method model code put on
+  // String.prototype or what it inherits from (or may, through a proxy): then it runs no check.
+  function replaceIsHooked() {
+    for (let current = StringPrototype; current !== null; current = getPrototypeOf(current)) {
+      if (weakSetHas(proxies, current) || ownDescriptor(current, SymbolReplace) !== undefined) return true;
+    }
+    return false;
+  }
+
+  {
+    const replaces = [['replace', false], ['replaceAll', true]];
+    for (let i = 0; i < replaces.length; i++) {
+      const name = replaces[i][0];
+      const all = replaces[i][1];
+      const replace = StringPrototype[name];
+      install(StringPrototype, name, replace, {
+        [name](search, replacement) {
+          if (this !== null && this !== undefined && typeof search === 'string' && typeof replacement === 'string'
+              && !replaceIsHooked()) {
+            const text = `${this}`;
+            const length = replacedLength(text, search, replacement, all);
+            if (length > STRING_LIMIT) refuseLongString('String.prototype.' + name, length, '');
+            return apply(replace, text, [search, replacement]);
+          }
+          return apply(replace, this, arguments);
+        },
+      }[name]);
+    }
+  }
+
+  // JSON.stringify writes values out in Java, and what it writes can be far larger than what is in
+  // memory: new Array(2 ** 28) is 1.3 GB of "null,", and x = [x, x] forty times over is 2 ** 40
+  // values. With a replacer function every value it writes is guest code, which the watchdog can
+  // stop: the model's own, or one that keeps every value (or applies a property list as the
+  // built-in would).
+  {
+    const keep = (key, value) => value;
+    install(JSON, 'stringify', stringify, {
+      stringify(value, replacer, space) {
+        const walk = typeof replacer === 'function' ? replacer : isArray(replacer) ? listReplacer(replacer) : keep;
+        return apply(stringify, JSON, [value, walk, space]);
+      },
+    }.stringify);
+  }
+
+  // A replacer function that does what a property list (an array replacer) does: an object is
+  // written with the listed keys only, in the list's order, so each object is replaced by a copy
+  // of those; arrays and other values are written as they are. The copies would hide a cycle
+  // from the built-in, so cycles through them are found here, from each holder's chain of parents.
+  const isRawJSON = typeof JSON.isRawJSON === 'function' ? JSON.isRawJSON : () => false;
+  const thisNumberValue = uncurry(Number.prototype.valueOf);
+  const thisStringValue = uncurry(String.prototype.valueOf);
+  const thisBooleanValue = uncurry(Boolean.prototype.valueOf);
+  const thisBigIntValue = uncurry(BigInt.prototype.valueOf);
+  function listReplacer(replacer) {
+    const keys = [];
+    const listed = new SetCtor();
+    const length = lengthOf(replacer.length);
+    for (let i = 0; i < length; i++) {
+      const v = replacer[i];
+      let key;
+      if (typeof v === 'string') key = v;
+      else if (typeof v === 'number') key = '' + v;
+      else if (v !== null && typeof v === 'object' && (hasBrand(v, thisStringValue) || hasBrand(v, thisNumberValue))) key = `${v}`;
+      if (key !== undefined && !setHas(listed, key)) {
+        setAdd(listed, key);
+        append(keys, key);
+      }
+    }
+    const originals = new WeakMapCtor();
+    const parents = new WeakMapCtor();
+    return function (key, value) {
+      if (value === null || typeof value !== 'object' || isRawJSON(value) || hasBrand(value, thisNumberValue)
+          || hasBrand(value, thisStringValue) || hasBrand(value, thisBooleanValue) || hasBrand(value, thisBigIntValue)) {
+        return value;
+      }
+      for (let holder = this; holder !== undefined; holder = weakMapGet(parents, holder)) {
+        const original = weakMapGet(originals, holder);
+        if ((original === undefined ? holder : original) === value) {
+          throw new TypeErrorCtor('Converting circular structure to JSON');
+        }
+      }
+      if (isArray(value)) {
+        weakMapSet(parents, value, this);
+        return value;
+      }
+      const copy = {};
+      for (let i = 0; i < keys.length; i++) defineProperty(copy, keys[i], dataProperty(value[keys[i]], true));
+      weakMapSet(originals, copy, value);
+      weakMapSet(parents, copy, this);
+      return copy;
+    };
+  }
+
+  // BigInt(text) converts in Java in time that grows with the square of the digits: three million
+  // digits take minutes. The text is checked first; an object is converted to a primitive here, as
+  // the built-in would (Symbol.toPrimitive, valueOf, toString), so it is read once.
+  {
+    const toPrimitive = (input) => {
+      const exotic = input[SymbolToPrimitive];
+      if (exotic !== undefined && exotic !== null) {
+        const result = apply(exotic, input, ['number']);
+        if (result !== null && (typeof result === 'object' || typeof result === 'function')) {
+          throw new TypeErrorCtor('Cannot convert object to primitive value');
+        }
+        return result;
+      }
+      const methods = ['valueOf', 'toString'];
+      for (let i = 0; i < methods.length; i++) {
+        const method = input[methods[i]];
+        if (typeof method === 'function') {
+          const result = apply(method, input, []);
+          if (result === null || (typeof result !== 'object' && typeof result !== 'function')) return result;
+        }
+      }
+      throw new TypeErrorCtor('Cannot convert object to primitive value');
+    };
+    // The fewest bits the integer `text` (as StringToBigInt reads it) can have.
+    const leastBits = (text) => {
+      const trimmed = stringTrim(text);
+      let start = 0;
+      let bitsPerDigit = 3.321928094887362; // log2(10)
+      const second = trimmed.length > 1 ? charCodeAt(trimmed, 1) | 32 : 0;
+      if (charCodeAt(trimmed, 0) === 48 && (second === 120 || second === 111 || second === 98)) {
+        start = 2;
+        bitsPerDigit = second === 120 ? 4 : second === 111 ? 3 : 1; // 0x, 0o, 0b
+      } else if (charCodeAt(trimmed, 0) === 43 || charCodeAt(trimmed, 0) === 45) {
+        start = 1; // + or -
+      }
+      while (start < trimmed.length && charCodeAt(trimmed, start) === 48) start++;
+      return (trimmed.length - start - 1) * bitsPerDigit;
+    };
+    const CheckedBigInt = new ProxyCtor(BigIntCtor, {
+      __proto__: null,
+      apply(target, thisArg, args) {
+        const value = args.length > 0 ? args[0] : undefined;
+        const primitive = value !== null && (typeof value === 'object' || typeof value === 'function') ? toPrimitive(value) : value;
+        if (typeof primitive === 'string' && primitive.length > BIGINT_BITS_LIMIT / 4) {
+          const bits = leastBits(primitive);
+          if (bits > BIGINT_BITS_LIMIT) {
+            throw new RangeErrorCtor('BigInt() was given an integer of at least ' + grouped(mathFloor(bits))
+              + ' bits; at most ' + grouped(BIGINT_BITS_LIMIT) + ' are allowed. Work with smaller numbers.');
+          }
+        }
+        return BigIntCtor(primitive);
+      },
+    });
+    weakMapSet(originalOf, CheckedBigInt, BigIntCtor);
+    defineProperty(BigIntCtor.prototype, 'constructor', { __proto__: null, value: CheckedBigInt, writable: true, enumerable: false, configurable: true });
+    defineProperty(G, 'BigInt', { __proto__: null, value: CheckedBigInt, writable: true, enumerable: false, configurable: true });
   }
 
   // ---- values crossing to the host ------------------------------------------------------------
@@ -244,15 +777,24 @@
     return exact;
   }
 
+  // Converting a BigInt to decimal text takes Java time that grows faster than its size: the
+  // prelude converts none of BIGINT_BITS_LIMIT bits or more (which have more than this many digits).
+  const HUGE_BIGINT_DIGITS = grouped(mathFloor(BIGINT_BITS_LIMIT * 0.3010299956639812));
+  let hugeBigInt;
+  function isHugeBigInt(value) {
+    if (hugeBigInt === undefined) hugeBigInt = 1n << BigIntCtor(BIGINT_BITS_LIMIT);
+    return value >= hugeBigInt || value <= -hugeBigInt;
+  }
+
   // JSON.stringify replacer for values going to the host: binary data as base64 text (what a Java
   // byte[] reads), BigInt as an exact integer, Map as an object, Set as an array.
   function toHost(key, value) {
     if (typeof value === 'bigint') {
-      const digits = bigIntToString(value);
-      const count = value < 0n ? digits.length - 1 : digits.length;
-      if (count > MAX_BIGINT_DIGITS) {
-        throw new RangeErrorCtor('A BigInt of ' + count + ' digits cannot be passed to the host;'
-            + ' the limit is ' + MAX_BIGINT_DIGITS + ' digits. Pass it as a string instead.');
+      const digits = isHugeBigInt(value) ? undefined : bigIntToString(value);
+      const count = digits === undefined ? undefined : value < 0n ? digits.length - 1 : digits.length;
+      if (count === undefined || count > MAX_BIGINT_DIGITS) {
+        throw new RangeErrorCtor('A BigInt of ' + (count === undefined ? 'more than ' + HUGE_BIGINT_DIGITS : count)
+            + ' digits cannot be passed to the host; the limit is ' + MAX_BIGINT_DIGITS + ' digits. Pass it as a string instead.');
       }
       return { [BIGINT]: digits };
     }
@@ -408,7 +950,7 @@
           emit('undefined');
           return;
         case 'bigint':
-          emit(bigIntToString(v) + 'n');
+          emit(isHugeBigInt(v) ? '[BigInt of more than ' + HUGE_BIGINT_DIGITS + ' digits]' : bigIntToString(v) + 'n');
           return;
         case 'symbol':
           emit(StringCtor(v));
