@@ -23,20 +23,67 @@
   };
   defineProperty(global.Math, 'random', { value: random, writable: true, configurable: true });
 
-  // Date.now() and new Date(): the time the run started, the same on every pass.
+  // The time the run started, the same on every pass, by every route to the current time:
+  // Date.now(), new Date(), Date(), Reflect.construct(Date, []), subclasses of Date, the
+  // constructor Date.prototype.constructor names, and Intl.DateTimeFormat's format and
+  // formatToParts without a date. (A replay must see the time the first pass saw.)
   const RealDate = global.Date;
   const clock = config.clock;
   const reflectConstruct = Reflect.construct;
+  const apply = Reflect.apply;
+  const dateToString = RealDate.prototype.toString;
   const RunDate = new Proxy(RealDate, {
     construct(target, args, newTarget) {
       return reflectConstruct(target, args.length === 0 ? [clock] : args, newTarget === RunDate ? target : newTarget);
     },
     apply() {
-      return new RealDate(clock).toString();
+      return apply(dateToString, new RealDate(clock), []);
     },
   });
   defineProperty(RealDate, 'now', { value: function now() { return clock; }, writable: true, configurable: true });
+  defineProperty(RealDate.prototype, 'constructor', { value: RunDate, writable: true, configurable: true });
   defineProperty(global, 'Date', { value: RunDate, writable: true, configurable: true });
+
+  // Intl.DateTimeFormat formats the current time when it is given no date: the recorded one here.
+  // format is a getter that returns a function bound to the format (the same one every time).
+  const DateTimeFormatPrototype = global.Intl.DateTimeFormat.prototype;
+  const boundFormat = Object.getOwnPropertyDescriptor(DateTimeFormatPrototype, 'format').get;
+  const formatToParts = DateTimeFormatPrototype.formatToParts;
+  const WeakMapCtor = WeakMap;
+  const weakGet = WeakMap.prototype.get;
+  const weakSet = WeakMap.prototype.set;
+  const recordedFormats = new WeakMapCtor();
+  defineProperty(DateTimeFormatPrototype, 'format', {
+    get: Object.getOwnPropertyDescriptor({
+      get format() {
+        const format = apply(boundFormat, this, []);
+        let recorded = apply(weakGet, recordedFormats, [format]);
+        if (recorded === undefined) {
+          // Anonymous, like the function the engine binds.
+          recorded = (0, function (date) { return format(date === undefined ? clock : date); });
+          apply(weakSet, recordedFormats, [format, recorded]);
+        }
+        return recorded;
+      },
+    }, 'format').get,
+    enumerable: false,
+    configurable: true,
+  });
+  defineProperty(DateTimeFormatPrototype, 'formatToParts', {
+    value: {
+      formatToParts(date) {
+        return apply(formatToParts, this, [date === undefined ? clock : date]);
+      },
+    }.formatToParts,
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
+
+  // GraalJS has neither Temporal (js.temporal is off) nor performance here; should a later version
+  // add them, they would read the real clock, so they are removed rather than left as a side door.
+  delete global.Temporal;
+  delete global.performance;
 
   // What a step's failure is recorded as: its name and message, never the thrown object itself.
   function failureOf(thrown) {
