@@ -349,12 +349,45 @@
     return a !== a ? (b !== b ? 0 : 1) : -1; // NaN sorts last
   };
 
+  // toReversed, toSorted, toSpliced and with write every index of their copy, holes included, in
+  // Java: from a sparse array (a.length = 2 ** 32 - 1 makes one) that is more than memory holds.
+  // So the copy of a real array is checked too: its length, exactly. For toSpliced that takes the
+  // start and the count, which are converted here, once, and given to the method converted.
+  function checkedCopyArguments(name, array, args) {
+    const length = array.length;
+    if (length <= ARRAY_LIKE_LIMIT) return args;
+    let copyLength = length;
+    let checked = args;
+    if (name === 'toSpliced' && args.length > 0) {
+      const toInteger = (value) => {
+        const n = +value;
+        return n !== n ? 0 : mathTrunc(n);
+      };
+      const start = toInteger(args[0]);
+      const from = start < 0 ? mathMax(length + start, 0) : mathMin(start, length);
+      checked = [start];
+      let removed = length - from;
+      if (args.length > 1) {
+        const count = toInteger(args[1]);
+        append(checked, count);
+        removed = mathMin(mathMax(count, 0), length - from);
+      }
+      for (let i = 2; i < args.length; i++) append(checked, args[i]);
+      copyLength = length + mathMax(args.length - 2, 0) - removed;
+    }
+    if (copyLength > ARRAY_LIKE_LIMIT) {
+      throw new RangeErrorCtor('Array.prototype.' + name + ' would make an array of ' + grouped(copyLength)
+        + ' elements, one for every index of the array, holes included; at most ' + grouped(ARRAY_LIKE_LIMIT)
+        + ' are allowed for a copy. Change the array in place (reverse, sort, splice or an assignment) instead.');
+    }
+    return checked;
+  }
+
   // The generic array methods whose work grows with the receiver's length.
   {
     const checked = ['indexOf', 'lastIndexOf', 'includes', 'forEach', 'filter', 'every', 'some', 'map',
       'reduce', 'reduceRight', 'find', 'findIndex', 'findLast', 'findLastIndex', 'toLocaleString',
-      'fill', 'copyWithin', 'reverse', 'toReversed', 'toSpliced', 'with', 'shift', 'unshift', 'splice',
-      'slice', 'flat', 'flatMap'];
+      'fill', 'copyWithin', 'reverse', 'shift', 'unshift', 'splice', 'slice', 'flat', 'flatMap'];
     for (let i = 0; i < checked.length; i++) {
       const name = checked[i];
       const method = ArrayPrototype[name];
@@ -367,6 +400,20 @@
         },
       }[name]);
     }
+    const copies = ['toReversed', 'toSpliced', 'with'];
+    for (let i = 0; i < copies.length; i++) {
+      const name = copies[i];
+      const method = ArrayPrototype[name];
+      if (typeof method !== 'function') continue;
+      const qualified = 'Array.prototype.' + name;
+      install(ArrayPrototype, name, method, {
+        [name]() {
+          return isRealArray(this)
+            ? apply(method, this, checkedCopyArguments(name, this, arguments))
+            : callOnArrayLike(method, qualified, this, arguments);
+        },
+      }[name]);
+    }
     const sorts = ['sort', 'toSorted'];
     for (let i = 0; i < sorts.length; i++) {
       const name = sorts[i];
@@ -375,7 +422,9 @@
       if (typeof method === 'function') {
         install(ArrayPrototype, name, method, {
           [name](compare) {
-            return callOnArrayLike(method, qualified, this, [compare === undefined ? defaultOrder : compare]);
+            const args = [compare === undefined ? defaultOrder : compare];
+            if (name === 'toSorted' && isRealArray(this)) checkedCopyArguments(name, this, args);
+            return callOnArrayLike(method, qualified, this, args);
           },
         }[name]);
       }

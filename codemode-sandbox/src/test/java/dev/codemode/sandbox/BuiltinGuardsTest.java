@@ -112,6 +112,30 @@ class BuiltinGuardsTest {
   }
 
   /**
+   * A real array needs no limit for most methods (they skip the holes of a sparse one), but
+   * toReversed, toSorted, toSpliced and with write every index of their copy: the copy is checked.
+   */
+  @Test
+  void copiesOfSparseArraysAreRefused() {
+    for (String call : List.of("toReversed()", "toSorted()", "with(0, 1)", "toSpliced(0, 0, 1)")) {
+      String length = call.startsWith("toSpliced") ? "4,294,967,296" : "4,294,967,295";
+      assertThat(refused("const a = []; a.length = 2 ** 32 - 1; return a." + call))
+          .isEqualTo("Array.prototype." + call.substring(0, call.indexOf('(')) + " would make an array of " + length
+              + " elements, one for every index of the array, holes included; at most 16,777,216 are allowed for a"
+              + " copy. Change the array in place (reverse, sort, splice or an assignment) instead.");
+    }
+    JsonNode result = ok("""
+        const a = []; a.length = 2 ** 32 - 1; a[1] = 'x';
+        let converted = 0;
+        const start = {valueOf() { converted++; return 0; }};
+        return [a.toSpliced(0, 2 ** 32 - 3).length, a.toSpliced(3, 2 ** 32, 'y'), a.toSpliced(start, 2 ** 32 - 2),
+          converted, a.reverse().length, [3, 1, 2].toSorted(), [1, 2].with(0, 9), [1, 2, 3].toSpliced(1, 1)];
+        """);
+    assertThat(result).isEqualTo(CODEC.parse(
+        "[2, [null, \"x\", null, \"y\"], [null], 1, 4294967295, [1, 2, 3], [9, 2], [1, 3]]"));
+  }
+
+  /**
    * The length the check reads is the length the built-in uses: a getter, a length with valueOf or
    * a proxy that answers small to the first read and huge to the next gets its first answer, read
    * once; a proxy that says it is an array is not taken for one.

@@ -172,7 +172,6 @@ class PreludeTamperingTest {
         new Shape("WeakMap and WeakSet methods", """
             for (const name of ['get', 'set', 'has', 'delete']) spy(WeakMap.prototype, name, 'WeakMap.' + name);
             for (const name of ['add', 'has', 'delete']) spy(WeakSet.prototype, name, 'WeakSet.' + name);
-            const realGet = WeakMap.prototype.get;
             WeakMap.prototype.get = function (key) { grab('WeakMap.get forged', this, [key]); return 'tasks.remove'; };
             """, false),
         new Shape("Array methods and iterators", """
