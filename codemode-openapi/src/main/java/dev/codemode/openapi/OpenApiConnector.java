@@ -634,7 +634,8 @@ public class OpenApiConnector {
     return text.strip();
   }
 
-  private static @Nullable String strictText(byte[] bytes, Charset charset) {
+  /** {@code bytes} decoded as {@code charset}, or null when they are not valid in it. */
+  static @Nullable String strictText(byte[] bytes, Charset charset) {
     try {
       return charset
           .newDecoder()

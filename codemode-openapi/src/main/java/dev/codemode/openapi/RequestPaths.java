@@ -2,9 +2,6 @@ package dev.codemode.openapi;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -43,8 +40,6 @@ final class RequestPaths {
 
   /** The most rounds of decoding the lenient reading does before giving up on a segment. */
   private static final int MAX_DECODING_ROUNDS = 8;
-
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private RequestPaths() {}
 
@@ -272,11 +267,11 @@ final class RequestPaths {
       flush(shown, segment, escaped, out, fix);
       int end = Character.isHighSurrogate(c) && i + 1 < segment.length()
           && Character.isLowSurrogate(segment.charAt(i + 1)) ? i + 2 : i + 1;
-      boolean kept = isUnreserved(c) || UriEncoding.PATH_CHARACTERS.indexOf(c) >= 0;
+      boolean kept = UriEncoding.isUnreserved(c) || UriEncoding.PATH_CHARACTERS.indexOf(c) >= 0;
       if (c < 0x80 && c != '%' && kept) {
         out.append(c);
       } else {
-        appendEncoded(out, segment.substring(i, end));
+        UriEncoding.appendEncoded(out, segment.substring(i, end));
       }
       i = end;
     }
@@ -295,10 +290,10 @@ final class RequestPaths {
     for (int i = 0; i < text.length(); ) {
       int codePoint = text.codePointAt(i);
       int end = i + Character.charCount(codePoint);
-      if (codePoint < 0x80 && isUnreserved((char) codePoint)) {
+      if (codePoint < 0x80 && UriEncoding.isUnreserved((char) codePoint)) {
         out.append((char) codePoint);
       } else {
-        appendEncoded(out, text.substring(i, end));
+        UriEncoding.appendEncoded(out, text.substring(i, end));
       }
       i = end;
     }
@@ -355,36 +350,16 @@ final class RequestPaths {
   }
 
   private static String utf8(String shown, String segment, byte[] bytes, @Nullable String fix) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
+    String text = OpenApiConnector.strictText(bytes, StandardCharsets.UTF_8);
+    if (text == null) {
       throw new Refused("the segment \"" + segment + "\" of \"" + shown + "\" holds percent-escapes"
           + " that are not valid UTF-8 (an overlong or broken sequence; some servers read %C0%AE"
           + " as \".\"). " + (fix != null ? fix : "Percent-encode text as UTF-8, such as %C3%A9 for"
           + " \u00e9, or give the text itself"));
     }
+    return text;
   }
 
-  private static void appendEncoded(StringBuilder out, String text) {
-    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-      out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
-    }
-  }
-
-  private static boolean isUnreserved(char c) {
-    return (c >= 'A' && c <= 'Z')
-        || (c >= 'a' && c <= 'z')
-        || (c >= '0' && c <= '9')
-        || c == '-'
-        || c == '.'
-        || c == '_'
-        || c == '~';
-  }
 
   private static boolean isHex(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');

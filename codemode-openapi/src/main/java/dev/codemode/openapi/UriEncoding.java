@@ -54,13 +54,15 @@ final class UriEncoding {
     return out == null ? text : out.toString();
   }
 
-  private static void appendEncoded(StringBuilder out, String text) {
+  /** Appends the UTF-8 bytes of {@code text}, each percent-encoded. */
+  static void appendEncoded(StringBuilder out, String text) {
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
     }
   }
 
-  private static boolean isUnreserved(char c) {
+  /** Whether {@code c} is an RFC 3986 unreserved character, which is never encoded. */
+  static boolean isUnreserved(char c) {
     return (c >= 'A' && c <= 'Z')
         || (c >= 'a' && c <= 'z')
         || (c >= '0' && c <= '9')

@@ -436,7 +436,8 @@ final class ToolCalls {
     return reply.indexOf(JsonBridge.TAG_PREFIX, 1) < 0 ? reply : PreludeProtocol.SETTLE_TAGGED + reply.substring(1);
   }
 
-  private static Throwable unwrap(Throwable error) {
+  /** The failure inside the completion, execution and proxy exceptions that carry it. */
+  static Throwable unwrap(Throwable error) {
     Throwable cause = error;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException
             || cause instanceof UndeclaredThrowableException)

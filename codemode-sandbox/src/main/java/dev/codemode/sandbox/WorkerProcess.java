@@ -7,7 +7,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.reflect.UndeclaredThrowableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -16,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -397,12 +394,7 @@ final class WorkerProcess {
 
   /** How a tool failed, worded here as the code would see it in process, for the worker to pass on. */
   static ObjectNode failureJson(String qualified, JsonNode input, Throwable error) {
-    Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException
-            || cause instanceof UndeclaredThrowableException)
-        && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
+    Throwable cause = ToolCalls.unwrap(error);
     ObjectNode json = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     if (cause instanceof AbortExecutionException abort) {
       return json.put("kind", WorkerProtocol.Failure.ABORT.name()).put("name", abort.errorName())
