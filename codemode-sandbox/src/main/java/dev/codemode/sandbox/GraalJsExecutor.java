@@ -114,7 +114,8 @@ public final class GraalJsExecutor implements Executor {
       String classPath = builder.workerClassPath != null ? builder.workerClassPath : System.getProperty("java.class.path");
       WorkerPool.Settings settings = new WorkerPool.Settings(
           WorkerPool.command(java, builder.workerHeapMegabytes, builder.workerJvmOptions, classPath),
-          builder.limits, builder.validateInputs, builder.workerHeapMegabytes, WorkerPool.newScheduler(), tools);
+          builder.limits, builder.validateInputs, builder.workerHeapMegabytes, WorkerPool.newScheduler(), tools,
+          new InputValidation());
       this.workers = new WorkerPool(settings, builder.workers, ownsToolExecutor);
       return;
     }

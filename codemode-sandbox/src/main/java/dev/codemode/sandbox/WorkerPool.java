@@ -50,7 +50,8 @@ final class WorkerPool implements WorkerProcess.Owner {
       boolean validateInputs,
       int heapMegabytes,
       ScheduledExecutorService scheduler,
-      ExecutorService toolExecutor) {}
+      ExecutorService toolExecutor,
+      InputValidation validation) {}
 
   /** An execution waiting for a worker. */
   private record Waiting(long id, String code, Map<String, ToolProvider> providers, CompletableFuture<ExecuteResult> outcome) {}

@@ -1,5 +1,6 @@
 package dev.codemode.sandbox;
 
+import dev.codemode.core.ToolDescriptor;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -50,6 +51,8 @@ final class WorkerProcess {
     final Map<String, ToolProvider> providers;
     final CompletableFuture<ExecuteResult> outcome;
     final long startNanos = System.nanoTime();
+    /** Calls the worker asked for; only the reader thread counts. */
+    int calls;
     volatile @Nullable ScheduledFuture<?> deadline;
 
     Job(long id, Map<String, ToolProvider> providers, CompletableFuture<ExecuteResult> outcome) {
@@ -311,11 +314,31 @@ final class WorkerProcess {
     JsonNode input = message.path("input");
     ToolReply reply = new WorkerReply(current, call, name + "." + tool, input);
     ToolProvider provider = current.providers.get(name);
-    // The worker is not trusted to stay within what the code was given: the host checks again.
-    if (provider == null || !(provider.descriptor().toolNames().contains(tool)
-        || provider.sandboxSetup().map(setup -> setup.hostFunctions().contains(tool)).orElse(false))) {
+    // The worker is not trusted to stay within what the code was given: the host checks the tool,
+    // the number of calls and the input again (the worker checked them already, for the messages).
+    ToolDescriptor descriptor = provider == null ? null : provider.descriptor().tools().stream()
+        .filter(candidate -> candidate.name().equals(tool)).findFirst().orElse(null);
+    if (provider == null || (descriptor == null
+        && !provider.sandboxSetup().map(setup -> setup.hostFunctions().contains(tool)).orElse(false))) {
       reply.failure(new IllegalArgumentException("there is no tool " + name + "." + tool));
       return;
+    }
+    if (++current.calls > settings.limits().maxToolCalls()) {
+      reply.failure(new ToolFailures.Decided(new ToolFailures.Failure(ErrorNames.TOOL_CALL_LIMIT, "too many tool calls")));
+      return;
+    }
+    if (settings.validateInputs() && descriptor != null) {
+      String problem;
+      try {
+        problem = settings.validation().problems(name, descriptor, settings.validation().compiled(descriptor), input,
+            current.outcome::isDone);
+      } catch (InputValidation.Stopped e) {
+        return;
+      }
+      if (problem != null) {
+        reply.failure(new ToolFailures.Decided(new ToolFailures.Failure(ErrorNames.TOOL_INPUT, problem)));
+        return;
+      }
     }
     if (provider instanceof OrderedToolProvider ordered) {
       try {

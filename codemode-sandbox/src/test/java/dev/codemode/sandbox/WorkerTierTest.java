@@ -1,6 +1,7 @@
 package dev.codemode.sandbox;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static dev.codemode.sandbox.Sandboxes.errorOf;
 import static dev.codemode.sandbox.Sandboxes.library;
 import static dev.codemode.sandbox.Sandboxes.resultOf;
@@ -153,11 +154,13 @@ class WorkerTierTest {
       ToolProvider freeze = ToolProvider.builder("freeze")
           .syncTool(ToolDescriptor.of("worker", "", Sandboxes.json("{'type':'object'}"), null), input -> {
             signal("STOP", pid);
-            return StringNode.valueOf("frozen");
+            return StringNode.valueOf(state(pid));
           })
           .build();
       long start = System.nanoTime();
-      ExecutionError error = errorOf(short_.execute("await freeze.worker({}); return 1", List.of(freeze)));
+      ExecuteResult frozen = short_.execute("return await freeze.worker({})", List.of(freeze));
+      assertWithMessage("worker %s: %s, %s", pid, frozen.result(), short_.workerStats()).that(frozen.error()).isNotNull();
+      ExecutionError error = frozen.error();
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       assertThat(error.kind()).isEqualTo(ExecutionError.Kind.TIMEOUT);
       assertThat(error.message()).contains("its worker process was stopped");
@@ -165,6 +168,64 @@ class WorkerTierTest {
       ProcessHandle.of(pid).ifPresent(process -> process.onExit().join());
       assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
       assertThat(resultOf(short_.execute("2", List.of())).asInt()).isEqualTo(2);
+    }
+  }
+
+  /**
+   * The host does not trust a worker: a worker taken over by model code that asks for a tool it
+   * was not given, an input that breaks the schema, or more calls than allowed gets refusals, and
+   * the tool never runs for them.
+   */
+  @Test
+  void theHostChecksEveryCallAWorkerAsksFor() {
+    java.util.concurrent.atomic.AtomicInteger adds = new java.util.concurrent.atomic.AtomicInteger();
+    ToolProvider math = ToolProvider.builder("math")
+        .syncTool(ToolDescriptor.of("add", "", Sandboxes.json("{'type':'object','properties':{'a':{'type':'number'},"
+            + "'b':{'type':'number'}},'required':['a','b'],'additionalProperties':false}"), null), input -> {
+              adds.incrementAndGet();
+              return tools.jackson.databind.node.IntNode.valueOf(input.get("a").asInt() + input.get("b").asInt());
+            })
+        .build();
+    ExecutionLimits limits = ExecutionLimits.builder().timeout(Duration.ofSeconds(60)).maxToolCalls(5).build();
+    List<String> command = new java.util.ArrayList<>(WorkerPool.command(
+        Path.of(System.getProperty("java.home"), "bin", "java"), 128, List.of(), System.getProperty("java.class.path")));
+    command.set(command.size() - 1, ForgingWorker.class.getName());
+    WorkerPool pool = new WorkerPool(new WorkerPool.Settings(command, limits, true, 128, WorkerPool.newScheduler(),
+        java.util.concurrent.Executors.newCachedThreadPool(), new InputValidation()), 1, true);
+    try {
+      ExecuteResult result = pool.execute("ignored", List.of(math)).join();
+      tools.jackson.databind.JsonNode answers = resultOf(result);
+      assertThat(answers.get(0).get("message").asString()).contains("there is no tool math.shutdown");
+      assertThat(answers.get(1).get("message").asString()).contains("there is no tool nothing.add");
+      assertThat(answers.get(2).get("name").asString()).isEqualTo(ErrorNames.TOOL_INPUT);
+      assertThat(answers.get(2).get("message").asString()).contains("math.add");
+      assertThat(answers.get(3).asInt()).isEqualTo(3);
+      assertThat(answers.get(4).get("name").asString()).isEqualTo(ErrorNames.TOOL_CALL_LIMIT);
+      // Five calls count towards the limit, as in this JVM: the one with the bad input, the valid
+      // one and three more; the tool ran for the four valid ones and for nothing else.
+      assertThat(adds.get()).isEqualTo(4);
+    } finally {
+      pool.close();
+    }
+  }
+
+  /** The state letter of a Linux process ({@code T} when stopped), after waiting for it to stop. */
+  private static String state(long pid) {
+    try {
+      for (int i = 0; i < 100; i++) {
+        String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String state = stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+        if (state.equals("T")) {
+          return state;
+        }
+        Thread.sleep(20);
+      }
+      return "not stopped";
+    } catch (java.io.IOException e) {
+      return "gone: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
     }
   }
 
