@@ -75,8 +75,11 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
   private volatile boolean finished;
   private @Nullable ScheduledFuture<?> deadline;
   private @Nullable ScheduledFuture<?> hardDeadline;
-  /** The outcome was given at the hard deadline while the code still ran. */
-  private volatile boolean abandoned;
+  /** {@link #RUNNING}, then {@link #ABANDONED} (outcome given at the hard deadline) and/or {@link #FINISHED}. */
+  private final java.util.concurrent.atomic.AtomicInteger stopState = new java.util.concurrent.atomic.AtomicInteger(RUNNING);
+  private static final int RUNNING = 0;
+  private static final int ABANDONED = 1;
+  private static final int FINISHED = 2;
   /** Interrupts the normalizer while it works for this execution; null otherwise. */
   private volatile @Nullable Runnable interruptNormalizer;
 
@@ -192,10 +195,16 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
     ExecutionError given = ExecutionError.of(error.kind(), error.name(), error.message()
         + " It was inside a built-in function that cannot be interrupted (an operation on a huge"
         + " array-like, string or number); avoid such operations.");
+    // Counted as stuck before the outcome is given, so whoever waits for it sees the count; taken
+    // back when the code finished first, or finishes while this runs.
+    shared.health().stuck();
     if (outcome.complete(failedResult(given))) {
-      abandoned = true;
-      shared.health().stuck();
       shared.watchdog().forget(this);
+      if (!stopState.compareAndSet(RUNNING, ABANDONED)) {
+        shared.health().unstuck();
+      }
+    } else {
+      shared.health().unstuck();
     }
   }
 
@@ -520,7 +529,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
     if (hardDeadline != null) {
       hardDeadline.cancel(false);
     }
-    if (abandoned) {
+    if (stopState.getAndSet(FINISHED) == ABANDONED) {
       // the outcome was given at the hard deadline; the code has stopped since
       shared.health().unstuck();
     }
