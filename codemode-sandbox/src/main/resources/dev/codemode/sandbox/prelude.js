@@ -476,6 +476,33 @@
     return iterator === undefined || iterator === null ? checkedArrayLike(name, items, items, undefined) : items;
   }
 
+  // Listing the keys of a typed array or a string makes one string per index, in Java: the keys
+  // of a huge one take longer than any deadline and cannot be interrupted.
+  {
+    const listings = [[ObjectCtor, 'keys', 'Object.keys'], [ObjectCtor, 'values', 'Object.values'],
+      [ObjectCtor, 'entries', 'Object.entries'], [ObjectCtor, 'getOwnPropertyNames', 'Object.getOwnPropertyNames'],
+      [ObjectCtor, 'getOwnPropertyDescriptors', 'Object.getOwnPropertyDescriptors'], [Reflect, 'ownKeys', 'Reflect.ownKeys']];
+    for (let i = 0; i < listings.length; i++) {
+      const owner = listings[i][0];
+      const key = listings[i][1];
+      const name = listings[i][2];
+      const list = owner[key];
+      install(owner, key, list, {
+        [key](object) {
+          // (Reflect.ownKeys refuses a string itself: it takes objects only.)
+          const length = typeof object === 'string' ? (owner === ObjectCtor ? object.length : 0)
+            : typedArrayTag(object) !== undefined ? apply(typedArrayLength, object, []) : 0;
+          if (length > ARRAY_LIKE_LIMIT) {
+            throw new RangeErrorCtor(name + ' would list the ' + grouped(length) + ' indexes of a '
+              + (typeof object === 'string' ? 'string' : 'typed array') + '; at most ' + grouped(ARRAY_LIKE_LIMIT)
+              + ' are allowed. Work on a slice of it.');
+          }
+          return apply(list, this, arguments);
+        },
+      }[key]);
+    }
+  }
+
   // Array.from and %TypedArray%.from copy an array-like element by element in Java.
   {
     const froms = [[ArrayCtor, 'Array.from'], [getPrototypeOf(Uint8ArrayCtor), '%TypedArray%.from']];

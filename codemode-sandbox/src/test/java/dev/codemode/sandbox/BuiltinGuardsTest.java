@@ -115,6 +115,22 @@ class BuiltinGuardsTest {
    * A real array needs no limit for most methods (they skip the holes of a sparse one), but
    * toReversed, toSorted, toSpliced and with write every index of their copy: the copy is checked.
    */
+  // Listing the keys of a typed array of 2^28 elements made 268 million strings in Java and never
+  // ended; it is refused, and small listings are as before.
+  @Test
+  void listingTheKeysOfHugeTypedArraysAndStringsIsRefused() {
+    for (String listing : List.of("Object.keys", "Object.values", "Object.entries", "Object.getOwnPropertyNames",
+        "Object.getOwnPropertyDescriptors", "Reflect.ownKeys")) {
+      assertThat(refused(listing + "(new Uint8Array(2 ** 28))")).isEqualTo(listing
+          + " would list the 268,435,456 indexes of a typed array; at most 16,777,216 are allowed. Work on a slice of it.");
+    }
+    assertThat(refused("Object.keys('x'.repeat(2 ** 25))")).startsWith("Object.keys would list the 33,554,432 indexes of a string");
+    assertThat(ok("[Object.keys(new Uint8Array(3)), Object.entries('ab'), Reflect.ownKeys({b: 1}), Object.keys.name,"
+        + " Object.keys.length, String(Object.keys)]").toString())
+        .isEqualTo("[[\"0\",\"1\",\"2\"],[[\"0\",\"a\"],[\"1\",\"b\"]],[\"b\"],\"keys\",1,"
+            + "\"function keys() { [native code] }\"]");
+  }
+
   @Test
   void copiesOfSparseArraysAreRefused() {
     for (String call : List.of("toReversed()", "toSorted()", "with(0, 1)", "toSpliced(0, 0, 1)")) {

@@ -93,6 +93,7 @@ class HardDeadlineTest {
         new String[] {"stringify of a huge sparse array", "JSON.stringify(new Array(2**28)).length"},
         new String[] {"Array.from a huge length", "Array.from({length: 1e9}).length"},
         new String[] {"replaceAll on a huge string", "'x'.repeat(1e8).replaceAll('', 'y').length"},
+        new String[] {"the keys of a huge typed array", "Object.keys(new Uint8Array(2**28)).length"},
         new String[] {"an infinite loop", "while (true) {}"},
         new String[] {"an await loop", "for (;;) { await null }"},
         new String[] {"a microtask loop", "const f = () => Promise.resolve().then(f); f(); await new Promise(() => {})"},
