@@ -98,6 +98,18 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
     this.code = code;
     this.limits = limits;
     this.log = new ConsoleLog(limits.maxLogBytes());
+    Map<String, ToolProvider> byName = byName(providers);
+    this.providers = byName;
+    this.errors = new ErrorTranslation(() -> toolNames(byName));
+    this.calls = new ToolCalls(this, shared, byName, errors);
+  }
+
+  /**
+   * The providers by name, in the order given.
+   *
+   * @throws IllegalArgumentException when two have the same name
+   */
+  static Map<String, ToolProvider> byName(List<? extends ToolProvider> providers) {
     Map<String, ToolProvider> byName = new LinkedHashMap<>();
     for (ToolProvider provider : providers) {
       if (byName.putIfAbsent(provider.name(), provider) != null) {
@@ -105,9 +117,7 @@ final class Execution implements Watchdog.Watched, JsTooling.Interruptions, Tool
             + "; each provider is one sandbox global and needs its own name");
       }
     }
-    this.providers = byName;
-    this.errors = new ErrorTranslation(() -> toolNames(byName));
-    this.calls = new ToolCalls(this, shared, byName, errors);
+    return byName;
   }
 
   /** The names a namespace offers: its tools, then what its setup script adds. */

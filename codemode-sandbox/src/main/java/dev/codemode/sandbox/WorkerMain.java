@@ -105,10 +105,9 @@ public final class WorkerMain {
           WorkerProtocol.setup(provider)));
     }
     running.executeAsync(message.get("code").asString(), providers).whenComplete((result, failure) -> {
-      ExecuteResult outcome = result != null ? result : new ExecuteResult(
-          tools.jackson.databind.node.MissingNode.getInstance(),
+      ExecuteResult outcome = result != null ? result : WorkerProtocol.failed(
           ExecutionError.of(ExecutionError.Kind.INTERNAL, ErrorNames.INTERNAL, "The worker failed to run the code."),
-          List.of(), new ExecuteResult.Stats(java.time.Duration.ZERO, 0, 0));
+          java.time.Duration.ZERO);
       pendingCalls.clear(); // one execution at a time: what it left open will not be answered
       String retire = unfitness(running, outcome);
       try {

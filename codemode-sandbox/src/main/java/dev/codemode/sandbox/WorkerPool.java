@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import tools.jackson.databind.node.MissingNode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -109,15 +107,10 @@ final class WorkerPool implements WorkerProcess.Owner {
   }
 
   CompletableFuture<ExecuteResult> execute(String code, List<? extends ToolProvider> providers) {
-    Map<String, ToolProvider> byName = new LinkedHashMap<>();
-    for (ToolProvider provider : providers) {
-      if (byName.putIfAbsent(provider.name(), provider) != null) {
-        throw new IllegalArgumentException("two tool providers are named " + provider.name()
-            + "; each provider is one sandbox global and needs its own name");
-      }
-    }
+    // in the order given, as in process: the namespaces are listed in that order in messages
+    Map<String, ToolProvider> byName = java.util.Collections.unmodifiableMap(Execution.byName(providers));
     CompletableFuture<ExecuteResult> outcome = new CompletableFuture<>();
-    Waiting request = new Waiting(ids.incrementAndGet(), code, Map.copyOf(byName), outcome);
+    Waiting request = new Waiting(ids.incrementAndGet(), code, byName, outcome);
     WorkerProcess worker;
     synchronized (lock) {
       if (closed) {
@@ -256,9 +249,8 @@ final class WorkerPool implements WorkerProcess.Owner {
   }
 
   private static ExecuteResult failure(String message) {
-    return new ExecuteResult(MissingNode.getInstance(),
-        ExecutionError.of(ExecutionError.Kind.INTERNAL, ErrorNames.INTERNAL, message), List.of(),
-        new ExecuteResult.Stats(Duration.ZERO, 0, 0));
+    return WorkerProtocol.failed(ExecutionError.of(ExecutionError.Kind.INTERNAL, ErrorNames.INTERNAL, message),
+        Duration.ZERO);
   }
 
   static ScheduledExecutorService newScheduler() {

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -167,8 +166,7 @@ final class WorkerProcess {
     }
     // the worker goes before the outcome is given, so whoever waits for it sees the worker gone
     retire(why);
-    failed.outcome.complete(new ExecuteResult(MissingNode.getInstance(), error, List.of(),
-        new ExecuteResult.Stats(failed.elapsed(), 0, 0)));
+    failed.outcome.complete(WorkerProtocol.failed(error, failed.elapsed()));
   }
 
   /** Stops the process (at once: it holds nothing of the host's) and tells the pool, once. */
@@ -198,9 +196,9 @@ final class WorkerProcess {
     }
     Job running = job;
     if (running != null) {
-      running.outcome.complete(new ExecuteResult(MissingNode.getInstance(),
+      running.outcome.complete(WorkerProtocol.failed(
           ExecutionError.of(ExecutionError.Kind.INTERNAL, ErrorNames.INTERNAL, "The executor was closed."),
-          List.of(), new ExecuteResult.Stats(running.elapsed(), 0, 0)));
+          running.elapsed()));
     }
   }
 

@@ -225,6 +225,11 @@ final class WorkerProtocol {
         json.has("excerpt") ? json.get("excerpt").asString() : null);
   }
 
+  /** A failed outcome with no logs and no calls: what the host says when the worker could not. */
+  static ExecuteResult failed(ExecutionError error, Duration wallTime) {
+    return new ExecuteResult(MissingNode.getInstance(), error, List.of(), new ExecuteResult.Stats(wallTime, 0, 0));
+  }
+
   /** The outcome a worker sent, with the wall time the host measured. */
   static ExecuteResult result(JsonNode outcome, Duration wallTime) {
     JsonNode error = outcome.get("error");
