@@ -242,6 +242,13 @@ final class WorkerPool implements WorkerProcess.Owner {
     }
     workers.parallelStream().forEach(WorkerProcess::shutdown);
     starter.shutdownNow();
+    try {
+      // a worker still starting is stopped by its starter (interrupted above): wait for that, so
+      // that no worker outlives close()
+      starter.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     settings.scheduler().shutdownNow();
     if (ownsToolExecutor) {
       settings.toolExecutor().shutdownNow();

@@ -202,8 +202,14 @@ final class WorkerProcess {
     }
   }
 
+  /** Kills the process and waits (briefly) until it is gone. */
   private void destroy() {
     process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   // ---- reading the worker -----------------------------------------------------------------------
